@@ -27,12 +27,12 @@ final class NarInfoParser {
 
     static NarInfo parse(String text, String storeDir) {
         NarInfoParser parser = new NarInfoParser(storeDir);
+        int firstCr = text.indexOf('\r');
         int start = 0;
         while (start < text.length()) {
             parser.lineNumber++;
             int end = text.indexOf('\n', start);
-            int cr = text.indexOf('\r', start);
-            if (cr >= 0 && (end < 0 || cr < end)) {
+            if (firstCr >= start && (end < 0 || firstCr < end)) {
                 throw parser.error("carriage return (CR) found; narinfo lines end with LF only");
             }
             if (end < 0) {

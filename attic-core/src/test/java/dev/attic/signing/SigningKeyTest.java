@@ -1,5 +1,6 @@
 package dev.attic.signing;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -13,9 +14,15 @@ import dev.attic.nix.Hash;
 import dev.attic.nix.NixArbitraries;
 import dev.attic.nix.StorePath;
 import dev.attic.nix.TestVectors;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -152,8 +159,9 @@ class SigningKeyTest {
     }
 
     @Property(tries = 200)
-    void verifiesWhatItSignsAndNothingElse(@ForAll("keyNames") String name, @ForAll("fingerprints") Fingerprint fingerprint) {
-        SigningKey key = SigningKey.generate(name, new SecureRandom());
+    void verifiesWhatItSignsAndNothingElse(@ForAll("keyNames") String name, @ForAll long keySeed,
+            @ForAll("fingerprints") Fingerprint fingerprint) throws NoSuchAlgorithmException {
+        SigningKey key = SigningKey.generate(name, seeded(keySeed));
         Signature signature = key.sign(fingerprint);
         assertTrue(key.publicKey().verify(fingerprint, signature));
         assertEquals(signature, Signature.parse(signature.toString()));
@@ -162,6 +170,37 @@ class SigningKeyTest {
         Fingerprint tampered = new Fingerprint(fingerprint.value() + "x");
         assertFalse(key.publicKey().verify(tampered, signature));
         assertNotEquals(signature, key.sign(tampered));
+    }
+
+    @Test
+    void signsTheSameFromManyThreads() throws InterruptedException {
+        SigningKey key = oracleKey();
+        Fingerprint fingerprint = new Fingerprint(FINGERPRINT);
+        Signature nix = Signature.parse("oracle-test-1:pK3hnGr3IPHZHQkhATnrDtA+RGLHPsLelqmDyjL/e1kq74P3EkOGaxLSOh7FhQxM6JMbLySg7I7XZIuEGlNBDw==");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Boolean>> results = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            results.add(pool.submit(() -> {
+                for (int j = 0; j < 20; j++) {
+                    if (!key.sign(fingerprint).equals(nix) || !key.publicKey().verify(fingerprint, nix)) {
+                        return false;
+                    }
+                }
+                return true;
+            }));
+        }
+        pool.shutdown();
+        assertTrue(pool.awaitTermination(60, TimeUnit.SECONDS), "signing threads did not finish");
+        for (Future<Boolean> result : results) {
+            assertTrue(assertDoesNotThrow(() -> result.get()), "a thread signed or verified differently");
+        }
+    }
+
+    /** A deterministic random source, so that a failing property reproduces from its seed. */
+    private static SecureRandom seeded(long seed) throws NoSuchAlgorithmException {
+        SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
+        random.setSeed(seed);
+        return random;
     }
 
     @Provide
