@@ -59,7 +59,8 @@ final class NarInfoParser {
             field(key, value);
         } catch (BadInputException e) {
             if (e.code() == ErrorCode.INVALID_NAR_INFO) {
-                throw error(e.getMessage());
+                throw new BadInputException(ErrorCode.INVALID_NAR_INFO,
+                        "narinfo line " + lineNumber + ": " + e.getMessage(), e);
             }
             throw NarInfo.wrap("narinfo line " + lineNumber + ": " + key + ": ", e);
         }
