@@ -13,27 +13,30 @@ import java.util.List;
  */
 final class NarParser {
 
+    /** Longer than any keyword: a wrong keyword is read whole, to say what it was. */
+    private static final int KEYWORD = 16;
+
     /** What the grammar expects next; {@code maxLength} bounds the string that may come. */
     private enum Expect {
-        MAGIC("\"nix-archive-1\"", 13),
-        OPEN("\"(\"", 1),
-        TYPE_KEY("\"type\"", 4),
-        TYPE("\"regular\", \"symlink\" or \"directory\"", 9),
-        REGULAR_FIELD("\"executable\" or \"contents\"", 10),
-        EXECUTABLE_VALUE("\"\" (the value of the executable marker)", 0),
-        CONTENTS_KEY("\"contents\"", 8),
+        MAGIC("\"nix-archive-1\"", KEYWORD),
+        OPEN("\"(\"", KEYWORD),
+        TYPE_KEY("\"type\"", KEYWORD),
+        TYPE("\"regular\", \"symlink\" or \"directory\"", KEYWORD),
+        REGULAR_FIELD("\"executable\" or \"contents\"", KEYWORD),
+        EXECUTABLE_VALUE("\"\" (the value of the executable marker)", KEYWORD),
+        CONTENTS_KEY("\"contents\"", KEYWORD),
         CONTENTS("the length of the file's contents", Long.MAX_VALUE),
-        CLOSE("\")\"", 1),
-        TARGET_KEY("\"target\"", 6),
+        CLOSE("\")\"", KEYWORD),
+        TARGET_KEY("\"target\"", KEYWORD),
         TARGET("a symlink target of 1 to " + NarValidator.MAX_TARGET_LENGTH + " bytes without NUL",
                 NarValidator.MAX_TARGET_LENGTH),
-        DIRECTORY_FIELD("\"entry\" or \")\"", 5),
-        ENTRY_OPEN("\"(\"", 1),
-        NAME_KEY("\"name\"", 4),
+        DIRECTORY_FIELD("\"entry\" or \")\"", KEYWORD),
+        ENTRY_OPEN("\"(\"", KEYWORD),
+        NAME_KEY("\"name\"", KEYWORD),
         NAME("an entry name of 1 to " + NarValidator.MAX_NAME_LENGTH
                 + " bytes, not \".\" or \"..\", without \"/\" or NUL", NarValidator.MAX_NAME_LENGTH),
-        NODE_KEY("\"node\"", 4),
-        ENTRY_CLOSE("\")\"", 1),
+        NODE_KEY("\"node\"", KEYWORD),
+        ENTRY_CLOSE("\")\"", KEYWORD),
         END("the end of the NAR", 0);
 
         final String description;
@@ -165,9 +168,9 @@ final class NarParser {
             return;
         }
         String expected = switch (phase) {
-            case CONTENTS -> contentsLeft + " more bytes of contents";
-            case PADDING -> paddingLeft + " more bytes of zero padding";
-            case STRING -> (length - stringLength) + " more bytes of " + expect.description;
+            case CONTENTS -> bytes(contentsLeft) + " more of the file's contents";
+            case PADDING -> bytes(paddingLeft) + " more of zero padding";
+            case STRING -> bytes(length - stringLength) + " more of " + expect.description;
             case LENGTH -> expect.description;
         };
         throw fail(offset, expected, "the end of the input");
@@ -196,10 +199,11 @@ final class NarParser {
         if (length < 0 || length > expect.maxLength) {
             throw fail(tokenStart, expect.description, "a string of " + Long.toUnsignedString(length) + " bytes");
         }
-        long padded = (length + 7) & ~7L;
-        if (padded > maxSize - offset) {
-            throw fail(tokenStart, expect.description + " within the NAR's size of " + maxSize + " bytes",
-                    "a string of " + length + " bytes, which would end at byte " + (offset + padded));
+        long room = maxSize - offset;
+        if (length > room || (-length & 7) > room - length) {
+            throw fail(tokenStart, expect.description + (maxSize == Long.MAX_VALUE ? ""
+                    : " within the NAR's declared size of " + maxSize + " bytes"),
+                    "a length of " + length + " bytes, reaching past the end");
         }
         if (expect == Expect.CONTENTS) {
             contentsLeft = length;
@@ -253,7 +257,12 @@ final class NarParser {
                     expect = require(CONTENTS, Expect.CONTENTS);
                 }
             }
-            case EXECUTABLE_VALUE -> expect = Expect.CONTENTS_KEY; // its length was checked to be 0
+            case EXECUTABLE_VALUE -> {
+                if (stringLength != 0) {
+                    throw unexpected();
+                }
+                expect = Expect.CONTENTS_KEY;
+            }
             case CONTENTS_KEY -> expect = require(CONTENTS, Expect.CONTENTS);
             case CLOSE -> {
                 require(CLOSE, Expect.CLOSE);
@@ -397,6 +406,10 @@ final class NarParser {
             out.append("... (").append(count).append(" bytes)");
         }
         return out.toString();
+    }
+
+    private static String bytes(long count) {
+        return count == 1 ? "1 byte" : count + " bytes";
     }
 
     private static byte[] ascii(String s) {

@@ -140,7 +140,7 @@ class NarVectorsTest {
 
         NarValidator tooSmall = new NarValidator(new NarVisitor() {}, vector.size() - 1);
         BadNarException e = assertThrows(BadNarException.class, () -> tooSmall.update(nar, 0, nar.length));
-        assertTrue(e.expected().contains("within the NAR's size"), e.getMessage());
+        assertTrue(e.expected().contains("within the NAR's declared size"), e.getMessage());
     }
 
     @Test
