@@ -67,7 +67,7 @@ public abstract class ChunkerProperties {
     }
 
     @Property(tries = 300)
-    void everyChunkButTheLastIsWithinMinAndMaxSize(@ForAll("inputs") byte[] input) throws IOException {
+    public void everyChunkButTheLastIsWithinMinAndMaxSize(@ForAll("inputs") byte[] input) throws IOException {
         Chunker chunker = chunker();
         List<Chunk> chunks = chunks(chunker, new ByteArrayInputStream(input));
 
@@ -81,7 +81,7 @@ public abstract class ChunkerProperties {
     }
 
     @Property(tries = 300)
-    void chunksConcatenateToTheInput(@ForAll("inputs") byte[] input) throws IOException {
+    public void chunksConcatenateToTheInput(@ForAll("inputs") byte[] input) throws IOException {
         ByteArrayOutputStream concatenation = new ByteArrayOutputStream(input.length);
         ChunkReader chunks = chunker().split(new ByteArrayInputStream(input));
         long expectedOffset = 0;
@@ -94,7 +94,7 @@ public abstract class ChunkerProperties {
     }
 
     @Property(tries = 200)
-    void theSameBytesAlwaysGiveTheSameChunks(@ForAll("inputs") byte[] input, @ForAll("inputs") byte[] other)
+    public void theSameBytesAlwaysGiveTheSameChunks(@ForAll("inputs") byte[] input, @ForAll("inputs") byte[] other)
             throws IOException {
         Chunker chunker = chunker();
         List<Chunk> first = chunks(chunker, new ByteArrayInputStream(input));
@@ -105,7 +105,7 @@ public abstract class ChunkerProperties {
     }
 
     @Property(tries = 300)
-    void readingInPiecesOfAnySizeGivesTheCutsOfTheWholeArray(
+    public void readingInPiecesOfAnySizeGivesTheCutsOfTheWholeArray(
             @ForAll("inputs") byte[] input, @ForAll long seed, @ForAll @IntRange(min = 1, max = 5000) int largestPiece)
             throws IOException {
         Chunker chunker = chunker();
@@ -120,7 +120,7 @@ public abstract class ChunkerProperties {
     }
 
     @Property(tries = 300)
-    void anInsertionKeepsEveryChunkBeforeItAndLosesFewAfterIt(
+    public void anInsertionKeepsEveryChunkBeforeItAndLosesFewAfterIt(
             @ForAll long seed, @ForAll @IntRange(min = 0, max = 1000) int permille) throws IOException {
         Insertion insertion = insertion(chunker(), new SplittableRandom(seed), permille);
 
@@ -133,7 +133,7 @@ public abstract class ChunkerProperties {
     }
 
     @Example
-    void insertionsLoseFewChunksAfterThemOnAverage() throws IOException {
+    public void insertionsLoseFewChunksAfterThemOnAverage() throws IOException {
         Chunker chunker = chunker();
         SplittableRandom random = new SplittableRandom(20_260_122);
         int insertions = 500;
@@ -186,8 +186,13 @@ public abstract class ChunkerProperties {
         return new Insertion(offset, inserted.length, earlier, kept, lost);
     }
 
+    /**
+     * The inputs most properties run on: random bytes, runs of random and repeated bytes, and
+     * zeros, of sizes up to {@link #longestInput()} with extra weight on sizes around min-size and
+     * max-size. A subclass may add inputs its chunker finds hard.
+     */
     @Provide
-    Arbitrary<byte[]> inputs() {
+    protected Arbitrary<byte[]> inputs() {
         Chunker chunker = chunker();
         int min = chunker.minSize();
         int max = chunker.maxSize();
