@@ -1,0 +1,106 @@
+package dev.attic.chunking;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Throughput of the chunker alone, of SHA-256 alone, and of both, over the same 256 MiB with
+ * upstream Attic's default sizes (16/64/256 KiB). One operation is one MiB, so JMH's ops/s are
+ * MiB/s. Run with {@code mvn -B -o -q -pl attic-core -Pbench test-compile exec:exec}; pass
+ * {@code -Djmh.args="-p file=PATH"} to chunk a file (at least 256 MiB; its first 256 MiB are used)
+ * instead of seeded pseudo-random bytes.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@OperationsPerInvocation(ChunkingBenchmark.MIB)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class ChunkingBenchmark {
+
+    static final int MIB = 256;
+
+    @Param("")
+    public String file;
+
+    private byte[] data;
+    private FastCdc chunker;
+    private MessageDigest sha256;
+
+    @Setup
+    public void setUp() throws IOException, NoSuchAlgorithmException {
+        data = new byte[MIB << 20];
+        if (file.isEmpty()) {
+            new SplittableRandom(1).nextBytes(data);
+        } else {
+            try (var in = Files.newInputStream(Path.of(file))) {
+                if (in.readNBytes(data, 0, data.length) != data.length) {
+                    throw new IOException(file + " is shorter than " + MIB + " MiB");
+                }
+            }
+        }
+        chunker = FastCdc.of(ChunkingSettings.DEFAULT);
+        sha256 = MessageDigest.getInstance("SHA-256");
+    }
+
+    /** The cut-point search alone, over the array in memory: no stream, no copy, no hash. */
+    @Benchmark
+    public long cutPoints() {
+        long chunks = 0;
+        int max = chunker.maxSize();
+        for (int start = 0; start < data.length; chunks++) {
+            start += chunker.cut(data, start, Math.min(max, data.length - start));
+        }
+        return chunks;
+    }
+
+    /** The chunker as the engine runs it, reading an input stream into its buffer, without hashing. */
+    @Benchmark
+    public long chunkStream() throws IOException {
+        long chunks = 0;
+        ChunkReader reader = chunker.split(new ByteArrayInputStream(data));
+        while (reader.next()) {
+            chunks++;
+        }
+        return chunks;
+    }
+
+    /** SHA-256 alone over the same bytes, in 64 KiB updates (the average chunk size). */
+    @Benchmark
+    public byte[] sha256() {
+        for (int at = 0; at < data.length; at += 65_536) {
+            sha256.update(data, at, 65_536);
+        }
+        return sha256.digest();
+    }
+
+    /** The chunker reading an input stream and hashing every chunk, as the engine needs. */
+    @Benchmark
+    public long chunkAndSha256() throws IOException {
+        long hashBytes = 0;
+        ChunkReader reader = chunker.split(new ByteArrayInputStream(data));
+        while (reader.next()) {
+            hashBytes += reader.sha256().asBytes()[0];
+        }
+        return hashBytes;
+    }
+}
