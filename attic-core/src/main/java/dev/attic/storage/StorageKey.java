@@ -40,8 +40,9 @@ public record StorageKey(String value) implements Comparable<StorageKey> {
     }
 
     /**
-     * Checks a listing prefix: empty, or characters a key may hold. A prefix need not be a
-     * whole key ({@code chunks/} ends in an empty segment).
+     * Checks a listing prefix: it must be the start of some valid key ({@code ""}, {@code chunks/},
+     * {@code chunks/1b}), so it holds only the characters a key may hold and each of its complete
+     * segments (those followed by {@code /}) is a valid segment.
      */
     public static String checkPrefix(String prefix) {
         Objects.requireNonNull(prefix, "prefix");
@@ -53,6 +54,15 @@ public record StorageKey(String value) implements Comparable<StorageKey> {
             if (!allowed(prefix.charAt(i))) {
                 throw new BadInputException(ErrorCode.BAD_REQUEST, "invalid storage key prefix \""
                         + printable(prefix) + "\": character " + (i + 1) + " is not one of A-Z a-z 0-9 . _ - /");
+            }
+        }
+        int slash = prefix.lastIndexOf('/');
+        if (slash >= 0) {
+            String complete = prefix.substring(0, slash);
+            String problem = problem(complete.isEmpty() ? "/" : complete);
+            if (problem != null) {
+                throw new BadInputException(ErrorCode.BAD_REQUEST,
+                        "invalid storage key prefix \"" + printable(prefix) + "\": " + problem);
             }
         }
         return prefix;

@@ -43,13 +43,13 @@ class StorageKeyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "chunks/", "chunks/0", "a/b/c"})
+    @ValueSource(strings = {"", "chunks/", "chunks/0", "a/b/c", ".", "..", "a/..b"})
     void acceptsListingPrefixesEvenWithATrailingSlash(String prefix) {
         assertEquals(prefix, StorageKey.checkPrefix(prefix));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"chunks/*", "a b", "ä"})
+    @ValueSource(strings = {"chunks/*", "a b", "ä", "../", "a/../b", "/a", "a//b", "./"})
     void rejectsListingPrefixesWithUnsafeCharacters(String prefix) {
         assertThrows(BadInputException.class, () -> StorageKey.checkPrefix(prefix));
     }
