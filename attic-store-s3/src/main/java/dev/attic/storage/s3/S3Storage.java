@@ -1,0 +1,369 @@
+package dev.attic.storage.s3;
+
+import dev.attic.AtticException;
+import dev.attic.BackendException;
+import dev.attic.BadInputException;
+import dev.attic.ErrorCode;
+import dev.attic.storage.Storage;
+import dev.attic.storage.StorageKey;
+import dev.attic.storage.StoredObject;
+import dev.attic.storage.internal.ByteRange;
+import dev.attic.storage.internal.PutSource;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
+
+/**
+ * Objects in an S3 bucket (AWS or an S3-compatible server), through the AWS SDK v2's synchronous
+ * client on the Apache HTTP client.
+ *
+ * <ul>
+ *   <li>A put reads up to {@code multipartThreshold} bytes; if the data ends there it is one
+ *       {@code PutObject}, otherwise a multipart upload of {@code partSize} parts sent in parallel
+ *       (bounded by {@code maxParallelParts}), aborted on any failure. Unknown lengths work the same.</li>
+ *   <li>Every call has a connect, socket, attempt and total timeout; transient failures are retried
+ *       by the SDK with exponential backoff and jitter.</li>
+ *   <li>{@link #downloadUrl} presigns a {@code GET}, valid for at most 7 days (SigV4's limit).</li>
+ * </ul>
+ */
+public final class S3Storage implements Storage {
+    /** The longest validity SigV4 allows for a presigned URL. */
+    public static final Duration MAX_URL_VALIDITY = Duration.ofDays(7);
+
+    private final S3StorageConfig config;
+    private final String bucket;
+    private final S3Client s3;
+    private final S3Presigner presigner;
+    private final AwsCredentialsProvider credentials;
+    private final ExecutorService partPool;
+    private final Semaphore partSlots;
+    private final Duration partWaitLimit;
+
+    private S3Storage(S3StorageConfig config) {
+        this.config = config;
+        this.bucket = config.bucket();
+        this.credentials = config.credentials()
+                .<AwsCredentialsProvider>map(c -> StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(c.accessKeyId(), c.secretAccessKey())))
+                .orElseGet(() -> DefaultCredentialsProvider.builder().build());
+        RetryStrategy retries = AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .maxAttempts(config.maxAttempts())
+                .backoffStrategy(BackoffStrategy.exponentialDelay(config.retryBaseDelay(), config.retryMaxDelay()))
+                .build();
+        S3ClientBuilder builder = S3Client.builder()
+                .region(Region.of(config.region()))
+                .credentialsProvider(credentials)
+                .httpClientBuilder(ApacheHttpClient.builder()
+                        .connectionTimeout(config.connectTimeout())
+                        .socketTimeout(config.socketTimeout())
+                        .connectionAcquisitionTimeout(config.apiCallAttemptTimeout())
+                        .maxConnections(config.maxConnections()))
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .apiCallAttemptTimeout(config.apiCallAttemptTimeout())
+                        .apiCallTimeout(config.apiCallTimeout())
+                        .retryStrategy(retries)
+                        .build())
+                .requestChecksumCalculation(config.requestChecksumCalculation())
+                .responseChecksumValidation(config.responseChecksumValidation())
+                .forcePathStyle(config.endpoint().isPresent());
+        config.endpoint().ifPresent(builder::endpointOverride);
+        this.s3 = builder.build();
+        S3Presigner.Builder presign = S3Presigner.builder()
+                .region(Region.of(config.region()))
+                .credentialsProvider(credentials)
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(config.endpoint().isPresent()).build());
+        config.endpoint().ifPresent(presign::endpointOverride);
+        this.presigner = presign.build();
+        AtomicInteger threads = new AtomicInteger();
+        ThreadFactory factory = r -> {
+            Thread t = new Thread(r, "attic-s3-part-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        // The queue never holds more than maxParallelParts tasks: a part needs a slot to be queued.
+        this.partPool = new ThreadPoolExecutor(config.maxParallelParts(), config.maxParallelParts(), 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), factory);
+        ((ThreadPoolExecutor) partPool).allowCoreThreadTimeOut(true);
+        this.partSlots = new Semaphore(config.maxParallelParts());
+        this.partWaitLimit = config.apiCallTimeout().plusMinutes(1);
+    }
+
+    /**
+     * Connects to the configured bucket and checks that it is there.
+     *
+     * @throws BackendException when the bucket is missing or not accessible (permanent), or the
+     *     server cannot be reached (transient)
+     */
+    public static S3Storage open(S3StorageConfig config) {
+        S3Storage storage = new S3Storage(Objects.requireNonNull(config, "config"));
+        try {
+            storage.s3.headBucket(b -> b.bucket(storage.bucket));
+        } catch (SdkException e) {
+            storage.close();
+            if (S3Failure.isNotFound(e)) {
+                throw new BackendException(ErrorCode.STORAGE_ERROR, "S3 bucket " + storage.bucket + " does not exist"
+                        + config.endpoint().map(u -> " at " + u).orElse(""), false, e);
+            }
+            throw S3Failure.of("opening S3 bucket " + storage.bucket, e);
+        } catch (RuntimeException e) {
+            storage.close();
+            throw e;
+        }
+        return storage;
+    }
+
+    /** The configuration this storage was opened with. */
+    public S3StorageConfig config() {
+        return config;
+    }
+
+    @Override
+    public long put(StorageKey key, InputStream data, long length) {
+        Objects.requireNonNull(key, "key");
+        PutSource source = new PutSource(key, data, length);
+        int firstLimit = length >= 0 && length < config.multipartThreshold() ? (int) length : config.multipartThreshold();
+        PartBuffer first = new PartBuffer(firstLimit);
+        first.fill(source, firstLimit);
+        if (source.atEnd()) {
+            putWhole(key, first);
+            return first.length();
+        }
+        MultipartUpload upload = MultipartUpload.start(s3, bucket, key, partPool, partSlots, partWaitLimit);
+        try {
+            PartBuffer part = first;
+            part.fill(source, config.partSize());
+            while (true) {
+                upload.send(part.array(), part.length());
+                if (source.atEnd()) {
+                    break;
+                }
+                part = new PartBuffer(config.partSize());
+                part.fill(source, config.partSize());
+            }
+            return upload.complete();
+        } catch (RuntimeException | Error e) {
+            upload.abort(e);
+            throw e;
+        }
+    }
+
+    private void putWhole(StorageKey key, PartBuffer data) {
+        byte[] array = data.array();
+        int length = data.length();
+        try {
+            s3.putObject(b -> b.bucket(bucket).key(key.value()).contentLength((long) length),
+                    RequestBody.fromContentProvider(() -> new ByteArrayInputStream(array, 0, length), length,
+                            "application/octet-stream"));
+        } catch (SdkException e) {
+            throw S3Failure.of("storing " + key, e);
+        }
+    }
+
+    @Override
+    public InputStream open(StorageKey key) {
+        Objects.requireNonNull(key, "key");
+        try {
+            ResponseInputStream<GetObjectResponse> body = s3.getObject(b -> b.bucket(bucket).key(key.value()));
+            return new CheckedLengthStream(body, key.value(), body.response().contentLength());
+        } catch (SdkException e) {
+            throw translate("reading " + key, key, e);
+        }
+    }
+
+    @Override
+    public InputStream open(StorageKey key, long offset, long length) {
+        Objects.requireNonNull(key, "key");
+        ByteRange range = new ByteRange(offset, length);
+        if (length == 0) {
+            long size = size(key).orElseThrow(() -> S3Failure.notFound(key, bucket));
+            range.lengthWithin(key, size);
+            return InputStream.nullInputStream();
+        }
+        long last = offset + length - 1 < offset ? Long.MAX_VALUE : offset + length - 1;
+        ResponseInputStream<GetObjectResponse> body;
+        try {
+            body = s3.getObject(b -> b.bucket(bucket).key(key.value()).range("bytes=" + offset + "-" + last));
+        } catch (S3Exception e) {
+            if (e.statusCode() == 416) {
+                // The range starts at or past the end: empty at the end, an error beyond it.
+                long size = size(key).orElseThrow(() -> S3Failure.notFound(key, bucket));
+                if (range.lengthWithin(key, size) == 0) {
+                    return InputStream.nullInputStream();
+                }
+            }
+            throw translate("reading bytes " + offset + ".. of " + key, key, e);
+        } catch (SdkException e) {
+            throw translate("reading bytes " + offset + ".. of " + key, key, e);
+        }
+        GetObjectResponse response = body.response();
+        String contentRange = response.contentRange();
+        if (contentRange == null ? offset != 0 : !contentRange.startsWith("bytes " + offset + "-")) {
+            body.abort();
+            throw new BackendException(ErrorCode.STORAGE_ERROR, "S3 answered a request for bytes " + offset + "- of "
+                    + key + " with " + (contentRange == null ? "the whole object" : "range " + contentRange), false, null);
+        }
+        return new CheckedLengthStream(body, key.value(), Math.min(response.contentLength(), length));
+    }
+
+    @Override
+    public Optional<Long> size(StorageKey key) {
+        Objects.requireNonNull(key, "key");
+        try {
+            return Optional.of(s3.headObject(b -> b.bucket(bucket).key(key.value())).contentLength());
+        } catch (SdkException e) {
+            if (S3Failure.isNotFound(e)) {
+                return Optional.empty();
+            }
+            throw S3Failure.of("reading the size of " + key, e);
+        }
+    }
+
+    @Override
+    public void delete(StorageKey key) {
+        Objects.requireNonNull(key, "key");
+        try {
+            s3.deleteObject(b -> b.bucket(bucket).key(key.value()));
+        } catch (SdkException e) {
+            if (!S3Failure.isNotFound(e)) {
+                throw S3Failure.of("deleting " + key, e);
+            }
+        }
+    }
+
+    @Override
+    public Stream<StoredObject> list(String prefix) {
+        StorageKey.checkPrefix(prefix);
+        Iterator<S3Object> pages = s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents().iterator();
+        Iterator<S3Object> translated = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                try {
+                    return pages.hasNext();
+                } catch (SdkException e) {
+                    throw S3Failure.of("listing " + bucket + "/" + prefix, e);
+                }
+            }
+
+            @Override
+            public S3Object next() {
+                try {
+                    return pages.next();
+                } catch (SdkException e) {
+                    throw S3Failure.of("listing " + bucket + "/" + prefix, e);
+                }
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(translated, Spliterator.NONNULL), false)
+                .filter(o -> StorageKey.isValid(o.key()))
+                .map(o -> new StoredObject(StorageKey.of(o.key()), o.size()));
+    }
+
+    @Override
+    public Optional<URI> downloadUrl(StorageKey key, Duration validFor) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(validFor, "validFor");
+        if (validFor.isNegative() || validFor.isZero() || validFor.compareTo(MAX_URL_VALIDITY) > 0) {
+            throw new BadInputException(ErrorCode.BAD_REQUEST,
+                    "a download URL must be valid for more than 0 and at most 7 days, not " + validFor);
+        }
+        try {
+            return Optional.of(presigner.presignGetObject(p -> p.signatureDuration(validFor)
+                    .getObjectRequest(g -> g.bucket(bucket).key(key.value()))).url().toURI());
+        } catch (SdkException e) {
+            throw S3Failure.of("presigning a download URL for " + key, e);
+        } catch (URISyntaxException e) {
+            throw new BackendException(ErrorCode.STORAGE_ERROR, "the presigned URL for " + key + " is not a URI: " + e, false, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        partPool.shutdownNow();
+        presigner.close();
+        s3.close();
+        if (credentials instanceof SdkAutoCloseable closeable) {
+            closeable.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "S3Storage[" + config.endpoint().map(URI::toString).orElse("s3:" + config.region()) + "/" + bucket + "]";
+    }
+
+    private AtticException translate(String what, StorageKey key, SdkException e) {
+        return S3Failure.isNotFound(e) ? S3Failure.notFound(key, bucket) : S3Failure.of(what, e);
+    }
+
+    /** A growing buffer for one part, so a small object never costs a whole part of memory. */
+    static final class PartBuffer {
+        private static final int INITIAL = 64 * 1024;
+        private byte[] array;
+        private int length;
+
+        PartBuffer(int limit) {
+            this.array = new byte[Math.min(Math.max(limit, 1), INITIAL)];
+        }
+
+        /** Reads from {@code source} until this buffer holds {@code limit} bytes or the data ends. */
+        void fill(PutSource source, int limit) {
+            while (length < limit) {
+                if (length == array.length) {
+                    array = Arrays.copyOf(array, (int) Math.min(limit, 2L * array.length));
+                }
+                int want = Math.min(array.length, limit) - length;
+                int n = source.readFully(array, length, want);
+                length += n;
+                if (n < want) {
+                    return;
+                }
+            }
+        }
+
+        byte[] array() {
+            return array;
+        }
+
+        int length() {
+            return length;
+        }
+    }
+}
