@@ -103,7 +103,12 @@ public final class S3Storage implements Storage {
                         .build())
                 .requestChecksumCalculation(config.requestChecksumCalculation())
                 .responseChecksumValidation(config.responseChecksumValidation())
-                .forcePathStyle(config.endpoint().isPresent());
+                // Bodies are in memory, so the SDK can hash them before sending: no aws-chunked
+                // signing, whose empty-body form Ceph RGW 16 rejects (XAmzContentSHA256Mismatch).
+                .serviceConfiguration(S3Configuration.builder()
+                        .pathStyleAccessEnabled(config.endpoint().isPresent())
+                        .chunkedEncodingEnabled(false)
+                        .build());
         config.endpoint().ifPresent(builder::endpointOverride);
         this.s3 = builder.build();
         S3Presigner.Builder presign = S3Presigner.builder()
