@@ -2,6 +2,7 @@ package dev.attic.metadata;
 
 import dev.attic.BadInputException;
 import dev.attic.ErrorCode;
+import dev.attic.metadata.internal.Checks;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

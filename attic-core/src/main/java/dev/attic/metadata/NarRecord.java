@@ -1,5 +1,6 @@
 package dev.attic.metadata;
 
+import dev.attic.metadata.internal.Checks;
 import java.time.Instant;
 import java.util.Objects;
 

@@ -2,6 +2,7 @@ package dev.attic.metadata;
 
 import dev.attic.BadInputException;
 import dev.attic.ErrorCode;
+import dev.attic.metadata.internal.Checks;
 
 /**
  * A chunk about to be written to storage, inserted as {@link ChunkState#PENDING} before the write
