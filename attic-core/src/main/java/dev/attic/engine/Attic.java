@@ -293,15 +293,20 @@ public final class Attic implements AutoCloseable {
         }, millis, millis, TimeUnit.MILLISECONDS);
     }
 
+    /** Stops scheduled collection (letting a running one finish) and the engine's workers. */
     @Override
     public void close() {
-        schedule.shutdownNow();
+        schedule.shutdown();
         workers.shutdown();
         try {
+            if (!schedule.awaitTermination(60, TimeUnit.SECONDS)) {
+                schedule.shutdownNow();
+            }
             if (!workers.awaitTermination(30, TimeUnit.SECONDS)) {
                 workers.shutdownNow();
             }
         } catch (InterruptedException e) {
+            schedule.shutdownNow();
             workers.shutdownNow();
             Thread.currentThread().interrupt();
         }

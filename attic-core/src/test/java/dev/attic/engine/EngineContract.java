@@ -585,6 +585,71 @@ public abstract class EngineContract {
     }
 
     @Test
+    void singleChunkNarsAreRedirectedWhenTheStorageMakesDownloadUrls() throws Exception {
+        attic.close();
+        attic = engine(Attic.builder().redirectSingleChunkNars(Duration.ofMinutes(5)));
+        create(cacheA, false);
+        var small = TestNars.regularFile("small", "small enough for one chunk".getBytes(StandardCharsets.UTF_8), 70);
+        upload(cacheA, small);
+        NarInfo narInfo = attic.narInfo(admin, cacheA, small.storePathHash());
+        boolean urls = storage.downloadUrl(new StorageKey("probe"), Duration.ofMinutes(1)).isPresent();
+        if (!urls) {
+            assertEquals("nar/" + small.storePathHash() + ".nar", narInfo.url(), "no redirect without download URLs");
+            assertThrows(NotFoundException.class, () -> attic.nar(admin, cacheA, small.storePathHash(), true));
+            return;
+        }
+        assertEquals("nar/" + small.storePathHash() + ".nar.zst", narInfo.url());
+        assertEquals("zstd", narInfo.compression());
+        NarDownload download = attic.nar(admin, cacheA, small.storePathHash(), true);
+        var response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(download.redirect().orElseThrow()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, response.statusCode());
+        assertEquals(narInfo.fileHash().orElseThrow(), Hash.sha256Of(response.body()), "FileHash is the stored file's");
+        assertEquals(narInfo.fileSize().getAsLong(), response.body().length);
+        assertArrayEquals(small.bytes(), com.github.luben.zstd.Zstd.decompress(response.body(), small.bytes().length));
+        // the uncompressed route still streams the NAR itself
+        assertArrayEquals(small.bytes(), download(admin, cacheA, small.storePathHash()));
+    }
+
+    @Test
+    void scheduledGarbageCollectionRunsOnItsOwn() throws Exception {
+        create(cacheA, false);
+        upload(cacheA, bigNar(80));
+        attic.destroyCache(admin, cacheA, true);
+        clock.advance(Duration.ofMinutes(11));
+        attic.scheduleGarbageCollection(Duration.ofMillis(50));
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!storedKeys().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(Set.of(), storedKeys(), "the scheduled run collected the destroyed cache's chunks");
+    }
+
+    @Test
+    void builderNamesTheSettingThatIsMissingOrOutOfRange() {
+        record Case(java.util.function.UnaryOperator<Attic.Builder> setting, String mentions) {}
+        List<Case> cases = List.of(
+                new Case(b -> Attic.builder(), "storage is required"),
+                new Case(b -> Attic.builder().storage(storage), "metadata is required"),
+                new Case(b -> Attic.builder().storage(storage).metadata(metadata), "token verifier is required"),
+                new Case(b -> b.compression(dev.attic.compression.Compression.ZSTD, 23), "zstd level"),
+                new Case(b -> b.uploadLease(Duration.ofSeconds(1)), "upload lease"),
+                new Case(b -> b.workerThreads(0), "worker threads"),
+                new Case(b -> b.maxChunksInFlight(0), "chunks in flight"),
+                new Case(b -> b.downloadReadAhead(100), "read-ahead"),
+                new Case(b -> b.defaultRetention(Duration.ofDays(-1)), "retention"),
+                new Case(b -> b.gcBatchSize(0), "batch size"),
+                new Case(b -> b.chunking(new ChunkingSettings(64L * 1024 * 1024, 16 * 1024, 64 * 1024, 256 * 1024)), "nar-size-threshold"),
+                new Case(b -> b.chunking(new ChunkingSettings(64 * 1024, 16 * 1024, 64 * 1024, 64 * 1024 * 1024)), "max-size"));
+        for (Case c : cases) {
+            Attic.Builder valid = Attic.builder().storage(storage).metadata(metadata).tokenVerifier(tokenKey.verifier(clock));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> c.setting().apply(valid).build(), c.mentions());
+            assertTrue(e.getMessage().contains(c.mentions()), e.getMessage());
+        }
+    }
+
+    @Test
     void nixCacheInfoNamesStoreDirAndPriority() {
         attic.createCache(admin, cacheA, CachePatch.builder().isPublic(true).priority(40).build());
         assertEquals("StoreDir: /nix/store\nWantMassQuery: 1\nPriority: 40\n",
