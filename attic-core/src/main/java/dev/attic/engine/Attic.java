@@ -68,6 +68,7 @@ public final class Attic implements AutoCloseable {
     private final Uploader uploader;
     private final Downloader downloader;
     private final GarbageCollector collector;
+    private final StagedFiles staged;
     private final ExecutorService workers;
     private final ScheduledExecutorService schedule;
     private final SecureRandom random = new SecureRandom();
@@ -80,7 +81,7 @@ public final class Attic implements AutoCloseable {
         this.storage = b.storage;
         this.settings = new EngineSettings(b.chunking, b.compression, b.compressionLevel, b.uploadLease,
                 b.maxChunksInFlight, b.requireProofOfPossession, b.downloadReadAhead, b.checkChunksBeforeServing,
-                Optional.ofNullable(b.redirectExpiry), b.defaultRetention, b.gcBatchSize);
+                Optional.ofNullable(b.redirectExpiry), b.defaultRetention, b.gcBatchSize, b.stagingExpiry);
         this.tokenVerifier = b.tokenVerifier;
         this.tenants = new Tenants(metadata);
         this.workers = Executors.newFixedThreadPool(b.workerThreads,
@@ -90,7 +91,8 @@ public final class Attic implements AutoCloseable {
         this.uploader = new Uploader(metadata, storage, settings, FastCdc.of(b.chunking),
                 new ChunkCompressor(b.compression, b.compressionLevel), workers, b.clock);
         this.downloader = new Downloader(metadata, storage, settings, workers);
-        this.collector = new GarbageCollector(metadata, storage, settings);
+        this.staged = new StagedFiles(storage, b.clock);
+        this.collector = new GarbageCollector(metadata, storage, settings, staged);
     }
 
     public static Builder builder() {
@@ -270,6 +272,60 @@ public final class Attic implements AutoCloseable {
         return new NotFoundException(ErrorCode.NO_SUCH_OBJECT, "no store path with hash " + storePathHash + " in this cache");
     }
 
+    // ---- what a plain `nix copy --to http://...` sends ----
+
+    /**
+     * Keeps a NAR file that {@code nix copy} uploads ({@code PUT nar/<file hash>.nar[.xz|.zst]})
+     * until its narinfo arrives; needs push. The bytes must hash to the file hash in the name.
+     *
+     * @param length the body's length, or {@link Storage#UNKNOWN_LENGTH}
+     */
+    public void stageNarFile(Caller caller, CacheName name, String fileName, InputStream body, long length) {
+        Tenants.Tenant tenant = tenants.require(caller, name, Permission.PUSH);
+        staged.stage(tenant.cache().id(), fileName, body, length);
+    }
+
+    /**
+     * Completes a {@code nix copy} upload with its narinfo ({@code PUT <hash>.narinfo}); needs push.
+     * The NAR file the narinfo's URL names must have been staged in this cache; it is decompressed by
+     * the narinfo's Compression and uploaded like any NAR (verified against NarHash and NarSize,
+     * chunked, deduplicated), then deleted. Sending the narinfo again for a path the cache already
+     * holds with the same NarHash succeeds without a file.
+     */
+    public UploadResult uploadNarInfo(Caller caller, CacheName name, String storePathHash, NarInfo narInfo, NarDecoder decoder)
+            throws IOException {
+        Tenants.Tenant tenant = tenants.require(caller, name, Permission.PUSH);
+        if (!narInfo.storePath().hashPart().value().equals(storePathHash)) {
+            throw new BadInputException(ErrorCode.INVALID_NAR_INFO, "the narinfo for " + storePathHash
+                    + " describes another store path: " + narInfo.storePath());
+        }
+        if (!narInfo.url().startsWith("nar/")) {
+            throw new BadInputException(ErrorCode.INVALID_NAR_INFO, "the narinfo's URL must name an uploaded file nar/..., got " + narInfo.url());
+        }
+        String fileName = narInfo.url().substring("nar/".length());
+        long cacheId = tenant.cache().id();
+        Optional<StorageKey> file = staged.find(cacheId, fileName);
+        UploadPathInfo info = new UploadPathInfo(storePathHash, narInfo.storePath().toString(),
+                narInfo.references().stream().map(StorePath::baseName).toList(),
+                narInfo.deriver().map(StorePath::baseName),
+                narInfo.signatures().stream().map(Object::toString).toList(),
+                narInfo.ca(), Optional.empty(), narInfo.narHash().toString(), narInfo.narSize());
+        if (file.isEmpty()) {
+            Optional<ObjectWithNar> present = metadata.findObject(cacheId, storePathHash);
+            if (present.isPresent() && present.get().nar().narHash().equals(narInfo.narHash().toString())) {
+                return new UploadResult(UploadResult.Kind.DEDUPLICATED, 0, 1.0);
+            }
+            throw new BadInputException(ErrorCode.BAD_REQUEST, "no NAR file " + narInfo.url()
+                    + " was uploaded to this cache before its narinfo (or it expired)");
+        }
+        try (InputStream stored = storage.open(file.get());
+                InputStream nar = decoder.decode(narInfo.compression(), stored)) {
+            return uploader.upload(tenant, info, nar, caller.subject());
+        } finally {
+            storage.delete(file.get());
+        }
+    }
+
     // ---- garbage collection ----
 
     /** Collects garbage now, until there is none left. */
@@ -347,6 +403,7 @@ public final class Attic implements AutoCloseable {
         private Duration redirectExpiry;
         private Duration defaultRetention = Duration.ZERO;
         private int gcBatchSize = 1000;
+        private Duration stagingExpiry = Duration.ofDays(1);
 
         private Builder() {}
 
@@ -405,6 +462,12 @@ public final class Attic implements AutoCloseable {
         /** How long a cache without its own retention keeps unaccessed paths; zero keeps them forever. Default: zero. */
         public Builder defaultRetention(Duration value) { defaultRetention = Objects.requireNonNull(value, "defaultRetention"); return this; }
 
+        /**
+         * How long a NAR file uploaded by {@code nix copy} waits for its narinfo before the collector
+         * deletes it. Default: one day.
+         */
+        public Builder stagingExpiry(Duration value) { stagingExpiry = Objects.requireNonNull(value, "stagingExpiry"); return this; }
+
         /** Rows the collector handles per batch. Default: 1000. */
         public Builder gcBatchSize(int value) { gcBatchSize = value; return this; }
 
@@ -431,6 +494,7 @@ public final class Attic implements AutoCloseable {
             require(maxChunksInFlight >= 1 && maxChunksInFlight <= 1024, "chunks in flight must be between 1 and 1024, got " + maxChunksInFlight);
             require(downloadReadAhead >= 1 && downloadReadAhead <= 64, "download read-ahead must be between 1 and 64, got " + downloadReadAhead);
             require(!defaultRetention.isNegative(), "the default retention cannot be negative, got " + defaultRetention);
+            require(stagingExpiry.compareTo(Duration.ofMinutes(1)) >= 0, "the staging expiry must be at least a minute, got " + stagingExpiry);
             require(gcBatchSize >= 1 && gcBatchSize <= 100_000, "the GC batch size must be between 1 and 100000, got " + gcBatchSize);
             require(redirectExpiry == null || (!redirectExpiry.isNegative() && !redirectExpiry.isZero()),
                     "the redirect expiry must be positive, got " + redirectExpiry);

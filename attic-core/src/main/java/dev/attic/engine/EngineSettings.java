@@ -17,4 +17,5 @@ record EngineSettings(
         boolean checkChunksBeforeServing,
         Optional<Duration> redirectSingleChunkNars,
         Duration defaultRetention,
-        int gcBatchSize) {}
+        int gcBatchSize,
+        Duration stagingExpiry) {}

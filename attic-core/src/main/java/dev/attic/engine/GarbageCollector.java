@@ -13,7 +13,8 @@ import java.util.function.IntSupplier;
 /**
  * Collects garbage in bounded batches until there is none left (not one batch per run): store
  * paths past their cache's retention, then NARs no cache refers to and abandoned uploads, then
- * chunks no NAR refers to, whose files are deleted before their rows. Safe while uploads run: an
+ * chunks no NAR refers to, whose files are deleted before their rows, then NAR files that
+ * {@code nix copy} uploaded without ever sending their narinfo. Safe while uploads run: an
  * upload holds leases on what it is about to reference, and the metadata never hands a leased row
  * to the collector.
  */
@@ -23,10 +24,13 @@ final class GarbageCollector {
     private final EngineSettings settings;
     private final ReentrantLock running = new ReentrantLock();
 
-    GarbageCollector(MetadataStore metadata, Storage storage, EngineSettings settings) {
+    private final StagedFiles staged;
+
+    GarbageCollector(MetadataStore metadata, Storage storage, EngineSettings settings, StagedFiles staged) {
         this.metadata = metadata;
         this.storage = storage;
         this.settings = settings;
+        this.staged = staged;
     }
 
     GcReport run() {
@@ -55,7 +59,8 @@ final class GarbageCollector {
                     break; // storage refuses every delete: stop rather than spin on the same rows
                 }
             }
-            return new GcReport(expired, nars, chunks, failed);
+            long stale = staged.deleteOlderThan(settings.stagingExpiry());
+            return new GcReport(expired, nars, chunks, failed, stale);
         } finally {
             running.unlock();
         }

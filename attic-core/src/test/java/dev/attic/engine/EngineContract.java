@@ -424,7 +424,7 @@ public abstract class EngineContract {
         upload(cacheB, kept);
         upload(cacheA, expiring);
         clock.advance(Duration.ofHours(23));
-        assertEquals(new GcReport(0, 0, 0, 0), attic.collectGarbage(), "nothing is due yet");
+        assertEquals(GcReport.NOTHING, attic.collectGarbage(), "nothing is due yet");
         clock.advance(Duration.ofHours(2));
         GcReport report = attic.collectGarbage();
         assertEquals(1, report.objectsExpired(), report.toString());
@@ -434,7 +434,7 @@ public abstract class EngineContract {
         assertArrayEquals(kept.bytes(), download(admin, cacheB, kept.storePathHash()), "the other cache is untouched");
         long chunkRows = metadata.stats().chunks().values().stream().mapToLong(Long::longValue).sum();
         assertEquals(chunkRows, storedKeys().size(), "one file per chunk row, no more, no less");
-        assertEquals(new GcReport(0, 0, 0, 0), attic.collectGarbage(), "a second run finds nothing");
+        assertEquals(GcReport.NOTHING, attic.collectGarbage(), "a second run finds nothing");
     }
 
     @Test
@@ -647,6 +647,80 @@ public abstract class EngineContract {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> c.setting().apply(valid).build(), c.mentions());
             assertTrue(e.getMessage().contains(c.mentions()), e.getMessage());
         }
+    }
+
+    // ---- the two PUTs of a plain `nix copy --to http://...` ----
+
+    private static String nixFileName(byte[] file, String extension) {
+        return Hash.sha256Of(file).toNix32() + ".nar" + extension;
+    }
+
+    private static NarInfo nixNarInfo(TestNars.TestNar nar, String url, String compression) {
+        return NarInfo.builder()
+                .storePath(dev.attic.nix.StorePath.parse(nar.storePath()))
+                .url(url).compression(compression)
+                .narHash(nar.narHash()).narSize(nar.bytes().length)
+                .build();
+    }
+
+    @Test
+    void nixCopyUploadsAStagedFileThenItsNarInfo() throws IOException {
+        create(cacheA, false);
+        var nar = bigNar(90);
+        byte[] file = com.github.luben.zstd.Zstd.compress(nar.bytes(), 3);
+        String fileName = nixFileName(file, ".zst");
+        attic.stageNarFile(admin, cacheA, fileName, new ByteArrayInputStream(file), file.length);
+        UploadResult result = attic.uploadNarInfo(admin, cacheA, nar.storePathHash(),
+                nixNarInfo(nar, "nar/" + fileName, "zstd"), NarDecoder.standard());
+        assertEquals(UploadResult.Kind.UPLOADED, result.kind());
+        assertArrayEquals(nar.bytes(), download(admin, cacheA, nar.storePathHash()));
+        assertTrue(storedKeys().stream().noneMatch(k -> k.startsWith("staging/")), "the staged file is gone once used");
+        // Nix may send the narinfo again: the path is there, so that is fine without a file
+        assertEquals(UploadResult.Kind.DEDUPLICATED, attic.uploadNarInfo(admin, cacheA, nar.storePathHash(),
+                nixNarInfo(nar, "nar/" + fileName, "zstd"), NarDecoder.standard()).kind());
+    }
+
+    @Test
+    void nixCopyRefusesFilesThatDoNotMatchTheirNameOrNarInfo() throws IOException {
+        create(cacheA, false);
+        var nar = TestNars.regularFile("n", "nix copy".getBytes(StandardCharsets.UTF_8), 91);
+        byte[] file = nar.bytes();
+        String wrongName = nixFileName(new byte[] {1, 2, 3}, "");
+        BadInputException misnamed = assertThrows(BadInputException.class,
+                () -> attic.stageNarFile(admin, cacheA, wrongName, new ByteArrayInputStream(file), file.length));
+        assertEquals(ErrorCode.NAR_MISMATCH, misnamed.code(), "a file must hash to the hash in its name");
+        for (String badName : List.of("../../etc/passwd", "x.nar", nixFileName(file, "") + "/../x")) {
+            assertThrows(BadInputException.class,
+                    () -> attic.stageNarFile(admin, cacheA, badName, new ByteArrayInputStream(file), file.length), badName);
+        }
+        assertTrue(storedKeys().isEmpty(), "nothing staged from refused uploads: " + storedKeys());
+
+        BadInputException noFile = assertThrows(BadInputException.class, () -> attic.uploadNarInfo(admin, cacheA,
+                nar.storePathHash(), nixNarInfo(nar, "nar/" + nixFileName(file, ""), "none"), NarDecoder.standard()));
+        assertEquals(ErrorCode.BAD_REQUEST, noFile.code());
+
+        String name = nixFileName(file, "");
+        attic.stageNarFile(admin, cacheA, name, new ByteArrayInputStream(file), file.length);
+        NarInfo lying = NarInfo.builder().storePath(dev.attic.nix.StorePath.parse(nar.storePath()))
+                .url("nar/" + name).compression("none").narHash(Hash.sha256Of(new byte[] {9})).narSize(file.length).build();
+        assertEquals(ErrorCode.NAR_MISMATCH, assertThrows(BadInputException.class,
+                () -> attic.uploadNarInfo(admin, cacheA, nar.storePathHash(), lying, NarDecoder.standard())).code());
+        assertThrows(NotFoundException.class, () -> attic.narInfo(admin, cacheA, nar.storePathHash()));
+
+        attic.stageNarFile(admin, cacheA, name, new ByteArrayInputStream(file), file.length);
+        assertEquals(ErrorCode.INVALID_COMPRESSION_TYPE, assertThrows(BadInputException.class, () -> attic.uploadNarInfo(admin,
+                cacheA, nar.storePathHash(), nixNarInfo(nar, "nar/" + name, "bzip2"), NarDecoder.standard())).code());
+    }
+
+    @Test
+    void stagedFilesWhoseNarInfoNeverComesAreCollected() {
+        create(cacheA, false);
+        byte[] file = "a NAR file that is never described".getBytes(StandardCharsets.UTF_8);
+        attic.stageNarFile(admin, cacheA, nixFileName(file, ".xz"), new ByteArrayInputStream(file), file.length);
+        assertEquals(0, attic.collectGarbage().stagedFilesDeleted(), "fresh staged files stay");
+        clock.advance(Duration.ofDays(1).plusMinutes(1));
+        assertEquals(1, attic.collectGarbage().stagedFilesDeleted());
+        assertEquals(Set.of(), storedKeys());
     }
 
     @Test
