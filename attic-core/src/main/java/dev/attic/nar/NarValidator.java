@@ -87,7 +87,8 @@ public final class NarValidator {
     /**
      * {@code in}, with every byte read from it checked by this validator; at the end of
      * {@code in} the validator is {@linkplain #finish() finished}. Skipped bytes are read and
-     * checked too.
+     * checked too. A consumer that may stop reading before the end must call {@link #finish()}
+     * itself (it is idempotent) to learn whether the NAR was complete.
      */
     public InputStream inputStream(InputStream in) {
         Objects.requireNonNull(in, "in");

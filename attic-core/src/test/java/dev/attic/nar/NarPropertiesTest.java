@@ -33,7 +33,7 @@ import net.jqwik.api.statistics.Statistics;
  * Properties of the NAR reader and writer over generated trees, and of the reader over thousands
  * of corrupted NARs, checked against {@link ReferenceGrammar}.
  */
-class NarProperties {
+class NarPropertiesTest {
 
     /** Every parse of a mutated NAR runs here, so that a hang fails the property instead of the build. */
     private static final ExecutorService PARSER = Executors.newSingleThreadExecutor(r -> {
