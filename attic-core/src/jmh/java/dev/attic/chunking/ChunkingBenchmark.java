@@ -39,13 +39,13 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@OperationsPerInvocation(ChunkingBenchmark.MIB)
+@OperationsPerInvocation(ChunkingBenchmark.SIZE_MIB)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 8, time = 2)
 public class ChunkingBenchmark {
 
-    static final int MIB = 256;
+    static final int SIZE_MIB = 256;
 
     @Param("")
     public String file;
@@ -59,13 +59,13 @@ public class ChunkingBenchmark {
 
     @Setup
     public void setUp() throws IOException, NoSuchAlgorithmException {
-        data = new byte[MIB << 20];
+        data = new byte[SIZE_MIB << 20];
         if (file.isEmpty()) {
             new SplittableRandom(1).nextBytes(data);
         } else {
             try (var in = Files.newInputStream(Path.of(file))) {
                 if (in.readNBytes(data, 0, data.length) != data.length) {
-                    throw new IOException(file + " is shorter than " + MIB + " MiB");
+                    throw new IOException(file + " is shorter than " + SIZE_MIB + " MiB");
                 }
             }
         }
@@ -83,7 +83,7 @@ public class ChunkingBenchmark {
     public void reportCpuTimeThroughput() {
         double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuAtStart) / 1e9;
         System.out.printf("cpu-time throughput: %.0f MiB/s (%d x %d MiB in %.2f CPU-s)%n",
-                invocations * MIB / cpuSeconds, invocations, MIB, cpuSeconds);
+                invocations * SIZE_MIB / cpuSeconds, invocations, SIZE_MIB, cpuSeconds);
     }
 
     /** The cut-point search alone, over the array in memory: no stream, no copy, no hash. */
