@@ -38,7 +38,7 @@ import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
@@ -53,7 +53,7 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * Objects in an S3 bucket (AWS or an S3-compatible server), through the AWS SDK v2's synchronous
- * client on the Apache HTTP client.
+ * client on the Apache HttpClient 5.
  *
  * <ul>
  *   <li>A put reads up to {@code multipartThreshold} bytes; if the data ends there it is one
@@ -91,7 +91,7 @@ public final class S3Storage implements Storage {
         S3ClientBuilder builder = S3Client.builder()
                 .region(Region.of(config.region()))
                 .credentialsProvider(credentials)
-                .httpClientBuilder(ApacheHttpClient.builder()
+                .httpClientBuilder(Apache5HttpClient.builder()
                         .connectionTimeout(config.connectTimeout())
                         .socketTimeout(config.socketTimeout())
                         .connectionAcquisitionTimeout(config.apiCallAttemptTimeout())
