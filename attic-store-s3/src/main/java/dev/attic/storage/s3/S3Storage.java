@@ -207,7 +207,13 @@ public final class S3Storage implements Storage {
         Objects.requireNonNull(key, "key");
         try {
             ResponseInputStream<GetObjectResponse> body = s3.getObject(b -> b.bucket(bucket).key(key.value()));
-            return new CheckedLengthStream(body, key.value(), body.response().contentLength());
+            Long contentLength = body.response().contentLength();
+            if (contentLength == null) {
+                body.abort();
+                throw new BackendException(ErrorCode.STORAGE_ERROR,
+                        "S3 sent " + key + " without a Content-Length, so a cut-short download could not be told apart", false, null);
+            }
+            return new CheckedLengthStream(body, key.value(), contentLength);
         } catch (SdkException e) {
             throw translate("reading " + key, key, e);
         }

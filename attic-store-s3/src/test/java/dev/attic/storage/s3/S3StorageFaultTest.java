@@ -1,12 +1,15 @@
 package dev.attic.storage.s3;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.attic.BackendException;
 import dev.attic.ErrorCode;
+import dev.attic.storage.SeededBytes;
+import dev.attic.storage.Storage;
 import dev.attic.storage.StorageKey;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +18,8 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -76,6 +81,41 @@ class S3StorageFaultTest {
             BackendException e = assertThrows(BackendException.class, () -> S3Storage.open(config(server.endpoint()).maxAttempts(3).build()));
             assertEquals(false, e.isTransient(), e.getMessage());
             assertEquals(1, server.requests.get());
+        }
+    }
+
+    @Test
+    void aPartThatTheServerRefusesAbortsTheMultipartUpload() throws IOException {
+        List<String> calls = new CopyOnWriteArrayList<>();
+        try (FaultyServer server = new FaultyServer(exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            String query = String.valueOf(exchange.getRequestURI().getQuery());
+            String call = exchange.getRequestMethod() + " " + query.replaceAll("=[^&]*", "");
+            calls.add(call);
+            switch (call) {
+                case "HEAD null" -> exchange.sendResponseHeaders(200, -1);
+                case "POST uploads" -> {
+                    byte[] xml = ("<InitiateMultipartUploadResult><Bucket>bucket</Bucket><Key>big</Key>"
+                            + "<UploadId>up-1</UploadId></InitiateMultipartUploadResult>").getBytes(StandardCharsets.UTF_8);
+                    exchange.sendResponseHeaders(200, xml.length);
+                    exchange.getResponseBody().write(xml);
+                }
+                case "DELETE uploadId" -> exchange.sendResponseHeaders(204, -1);
+                default -> {
+                    byte[] xml = "<Error><Code>InternalError</Code><Message>disk on fire</Message></Error>"
+                            .getBytes(StandardCharsets.UTF_8);
+                    exchange.sendResponseHeaders(500, xml.length);
+                    exchange.getResponseBody().write(xml);
+                }
+            }
+        }); S3Storage storage = S3Storage.open(config(server.endpoint()).maxAttempts(2).multipartThreshold(1024)
+                .partSize(S3StorageConfig.MIN_PART_SIZE).maxParallelParts(1).build())) {
+            SeededBytes content = new SeededBytes(1, 2L * S3StorageConfig.MIN_PART_SIZE + 1);
+            BackendException e = assertThrows(BackendException.class,
+                    () -> storage.put(StorageKey.of("big"), content.stream(), Storage.UNKNOWN_LENGTH));
+            assertTrue(e.isTransient() && e.getMessage().contains("500"), e.getMessage());
+            assertEquals("DELETE uploadId", calls.get(calls.size() - 1), "the upload is aborted last: " + calls);
+            assertFalse(calls.contains("POST uploadId"), "never completed: " + calls);
         }
     }
 
