@@ -282,7 +282,7 @@ public final class S3Storage implements Storage {
     @Override
     public Stream<StoredObject> list(String prefix) {
         StorageKey.checkPrefix(prefix);
-        Iterator<S3Object> pages = s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents().iterator();
+        Iterator<S3Object> pages = s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix).maxKeys(config.listPageSize())).contents().iterator();
         Iterator<S3Object> translated = new Iterator<>() {
             @Override
             public boolean hasNext() {

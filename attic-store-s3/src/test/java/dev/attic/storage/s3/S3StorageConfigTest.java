@@ -44,6 +44,7 @@ class S3StorageConfigTest {
         assertThrows(BadInputException.class, () -> S3StorageConfig.builder("b-1").maxParallelParts(0).build());
         assertThrows(BadInputException.class, () -> S3StorageConfig.builder("b-1").maxParallelParts(8).maxConnections(8).build());
         assertThrows(BadInputException.class, () -> S3StorageConfig.builder("b-1").maxAttempts(0).build());
+        assertThrows(BadInputException.class, () -> S3StorageConfig.builder("b-1").listPageSize(1001).build());
     }
 
     @Test
@@ -57,7 +58,7 @@ class S3StorageConfigTest {
     void toBuilderKeepsEverySetting() {
         S3StorageConfig config = S3StorageConfig.builder("b-1").endpoint(URI.create("http://127.0.0.1:9000"))
                 .credentials("a", "s").partSize(6 * 1024 * 1024).multipartThreshold(1).maxParallelParts(3)
-                .maxAttempts(7).retryBackoff(Duration.ofMillis(5), Duration.ofSeconds(1)).build();
+                .maxAttempts(7).retryBackoff(Duration.ofMillis(5), Duration.ofSeconds(1)).listPageSize(9).build();
         assertEquals(config, config.toBuilder().build());
     }
 }
