@@ -77,7 +77,7 @@ final class Layout {
     /** The key a file in a fan-out directory holds, or empty when the name is not one of ours. */
     static Optional<StorageKey> key(String fileName) {
         String value = fileName.replace('+', '/');
-        return StorageKey.isValid(value) && !fileName.contains("/") ? Optional.of(StorageKey.of(value)) : Optional.empty();
+        return StorageKey.isValid(value) ? Optional.of(StorageKey.of(value)) : Optional.empty();
     }
 
     private void checkOrCreate() throws IOException {
