@@ -157,14 +157,7 @@ public final class S3Storage implements Storage {
     public InputStream open(StorageKey key) {
         Objects.requireNonNull(key, "key");
         try {
-            ResponseInputStream<GetObjectResponse> body = s3.getObject(b -> b.bucket(bucket).key(key.value()));
-            Long contentLength = body.response().contentLength();
-            if (contentLength == null) {
-                body.abort();
-                throw new BackendException(ErrorCode.STORAGE_ERROR,
-                        "S3 sent " + key + " without a Content-Length, so a cut-short download could not be told apart", false, null);
-            }
-            return new CheckedLengthStream(body, key.value(), contentLength);
+            return checked(s3.getObject(b -> b.bucket(bucket).key(key.value())), key, Long.MAX_VALUE);
         } catch (SdkException e) {
             throw translate("reading " + key, key, e);
         }
@@ -202,7 +195,18 @@ public final class S3Storage implements Storage {
             throw new BackendException(ErrorCode.STORAGE_ERROR, "S3 answered a request for bytes " + offset + "- of "
                     + key + " with " + (contentRange == null ? "the whole object" : "range " + contentRange), false, null);
         }
-        return new CheckedLengthStream(body, key.value(), Math.min(response.contentLength(), length));
+        return checked(body, key, length);
+    }
+
+    /** The body, at most {@code limit} bytes of it, checked against its Content-Length. */
+    private static InputStream checked(ResponseInputStream<GetObjectResponse> body, StorageKey key, long limit) {
+        Long contentLength = body.response().contentLength();
+        if (contentLength == null) {
+            body.abort();
+            throw new BackendException(ErrorCode.STORAGE_ERROR, "S3 sent " + key
+                    + " without a Content-Length, so a download cut short could not be told from a whole one", false, null);
+        }
+        return new CheckedLengthStream(body, key.value(), Math.min(contentLength, limit));
     }
 
     @Override
