@@ -85,13 +85,14 @@ class S3StorageFaultTest {
     }
 
     @Test
-    void aPartThatTheServerRefusesAbortsTheMultipartUpload() throws IOException {
+    void aPartThatTheServerRefusesAbortsTheUploadAfterThePartsInFlight() throws IOException {
+        // Part 1 is refused at once; part 2, sent beside it, takes a while. The abort must wait for
+        // part 2 to finish, or part 2 could land after it. Calls are logged when they finish.
         List<String> calls = new CopyOnWriteArrayList<>();
         try (FaultyServer server = new FaultyServer(exchange -> {
             exchange.getRequestBody().readAllBytes();
             String query = String.valueOf(exchange.getRequestURI().getQuery());
             String call = exchange.getRequestMethod() + " " + query.replaceAll("=[^&]*", "");
-            calls.add(call);
             switch (call) {
                 case "HEAD null" -> exchange.sendResponseHeaders(200, -1);
                 case "POST uploads" -> {
@@ -101,20 +102,30 @@ class S3StorageFaultTest {
                     exchange.getResponseBody().write(xml);
                 }
                 case "DELETE uploadId" -> exchange.sendResponseHeaders(204, -1);
-                default -> {
-                    byte[] xml = "<Error><Code>InternalError</Code><Message>disk on fire</Message></Error>"
-                            .getBytes(StandardCharsets.UTF_8);
-                    exchange.sendResponseHeaders(500, xml.length);
-                    exchange.getResponseBody().write(xml);
+                case "PUT partNumber&uploadId" -> {
+                    if (query.startsWith("partNumber=1&")) {
+                        byte[] xml = "<Error><Code>InternalError</Code><Message>disk on fire</Message></Error>"
+                                .getBytes(StandardCharsets.UTF_8);
+                        exchange.sendResponseHeaders(500, xml.length);
+                        exchange.getResponseBody().write(xml);
+                    } else {
+                        Thread.sleep(500);
+                        exchange.getResponseHeaders().add("ETag", "\"etag\"");
+                        exchange.sendResponseHeaders(200, -1);
+                    }
+                    call = "PUT part " + query.substring("partNumber=".length(), query.indexOf('&'));
                 }
+                default -> exchange.sendResponseHeaders(400, -1);
             }
+            calls.add(call);
         }); S3Storage storage = S3Storage.open(config(server.endpoint()).maxAttempts(2).multipartThreshold(1024)
-                .partSize(S3StorageConfig.MIN_PART_SIZE).maxParallelParts(1).build())) {
-            SeededBytes content = new SeededBytes(1, 2L * S3StorageConfig.MIN_PART_SIZE + 1);
+                .partSize(S3StorageConfig.MIN_PART_SIZE).maxParallelParts(2).build())) {
+            SeededBytes content = new SeededBytes(1, 3L * S3StorageConfig.MIN_PART_SIZE + 1);
             BackendException e = assertThrows(BackendException.class,
                     () -> storage.put(StorageKey.of("big"), content.stream(), Storage.UNKNOWN_LENGTH));
             assertTrue(e.isTransient() && e.getMessage().contains("500"), e.getMessage());
             assertEquals("DELETE uploadId", calls.get(calls.size() - 1), "the upload is aborted last: " + calls);
+            assertTrue(calls.contains("PUT part 2"), "part 2 was in flight: " + calls);
             assertFalse(calls.contains("POST uploadId"), "never completed: " + calls);
         }
     }
