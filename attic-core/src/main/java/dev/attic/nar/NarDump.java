@@ -2,6 +2,7 @@ package dev.attic.nar;
 
 import dev.attic.BadInputException;
 import dev.attic.ErrorCode;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -57,6 +58,8 @@ public final class NarDump {
         } else if (attributes.isRegularFile()) {
             try (InputStream contents = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
                 writer.regularFile(isExecutable(path), attributes.size(), contents);
+            } catch (EOFException shrunk) {
+                throw new IOException(path + " changed while it was being dumped: " + shrunk.getMessage(), shrunk);
             }
         } else if (attributes.isDirectory()) {
             writer.directory();

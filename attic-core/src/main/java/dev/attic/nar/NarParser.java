@@ -1,5 +1,8 @@
 package dev.attic.nar;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -53,7 +56,8 @@ final class NarParser {
 
     /** An open directory: the last entry name seen in it, and the length of its path. */
     private static final class Frame {
-        byte[] previousName;
+        final byte[] previousName = new byte[NarValidator.MAX_NAME_LENGTH];
+        int previousLength = -1;
         final int pathLength;
 
         Frame(int pathLength) {
@@ -74,6 +78,10 @@ final class NarParser {
     private static final byte[] ENTRY = ascii("entry");
     private static final byte[] NAME = ascii("name");
     private static final byte[] NODE = ascii("node");
+    private static final byte[] DOT = ascii(".");
+    private static final byte[] DOT_DOT = ascii("..");
+    private static final VarHandle LITTLE_ENDIAN_LONG =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final NarVisitor visitor;
     private final boolean tracksPaths;
@@ -94,7 +102,6 @@ final class NarParser {
 
     private boolean executable;
     private final List<Frame> directories = new ArrayList<>();
-    private byte[] entryName;
     private final StringBuilder path = new StringBuilder();
 
     private BadNarException failure;
@@ -145,12 +152,13 @@ final class NarParser {
                     }
                     break;
                 case PADDING:
-                    if (buffer[position] != 0) {
-                        throw fail(offset, "zero padding", String.format("byte 0x%02x", buffer[position] & 0xff));
+                    int stop = Math.min(end, position + paddingLeft);
+                    for (; position < stop; position++, offset++, paddingLeft--) {
+                        if (buffer[position] != 0) {
+                            throw fail(offset, "zero padding", String.format("byte 0x%02x", buffer[position] & 0xff));
+                        }
                     }
-                    position++;
-                    offset++;
-                    if (--paddingLeft == 0) {
+                    if (paddingLeft == 0) {
                         endToken(paddingEndsContents);
                     }
                     break;
@@ -182,6 +190,12 @@ final class NarParser {
         }
         if (lengthBytes == 0) {
             tokenStart = offset;
+            if (end - position >= 8) { // the usual case: the whole length field is here
+                length = (long) LITTLE_ENDIAN_LONG.get(buffer, position);
+                offset += 8;
+                startString();
+                return position + 8;
+            }
             length = 0;
         }
         while (lengthBytes < 8 && position < end) {
@@ -273,7 +287,9 @@ final class NarParser {
                 if (stringLength == 0 || contains((byte) 0)) {
                     throw unexpected();
                 }
-                visitor.symlink(currentPath(), new String(string, 0, stringLength, StandardCharsets.UTF_8));
+                if (tracksPaths) {
+                    visitor.symlink(currentPath(), new String(string, 0, stringLength, StandardCharsets.UTF_8));
+                }
                 expect = Expect.CLOSE;
             }
             case DIRECTORY_FIELD -> {
@@ -326,19 +342,21 @@ final class NarParser {
     }
 
     private void acceptName() {
-        if (stringLength == 0 || contains((byte) '/') || contains((byte) 0)
-                || is(new byte[] {'.'}) || is(new byte[] {'.', '.'})) {
+        if (stringLength == 0 || contains((byte) '/') || contains((byte) 0) || is(DOT) || is(DOT_DOT)) {
             throw unexpected();
         }
-        byte[] name = Arrays.copyOf(string, stringLength);
         Frame directory = directories.get(directories.size() - 1);
-        if (directory.previousName != null && Arrays.compareUnsigned(name, directory.previousName) <= 0) {
-            throw fail(tokenStart, "an entry name sorting after " + describe(directory.previousName,
-                    directory.previousName.length), describe(name, name.length)
-                    + (Arrays.equals(name, directory.previousName) ? " again" : ""));
+        if (directory.previousLength >= 0) {
+            int order = Arrays.compareUnsigned(string, 0, stringLength,
+                    directory.previousName, 0, directory.previousLength);
+            if (order <= 0) {
+                throw fail(tokenStart, "an entry name sorting after "
+                        + describe(directory.previousName, directory.previousLength),
+                        describe(string, stringLength) + (order == 0 ? " again" : ""));
+            }
         }
-        directory.previousName = name;
-        entryName = name;
+        System.arraycopy(string, 0, directory.previousName, 0, stringLength);
+        directory.previousLength = stringLength;
         expect = Expect.NODE_KEY;
     }
 
@@ -346,10 +364,11 @@ final class NarParser {
         if (!tracksPaths) {
             return;
         }
+        Frame directory = directories.get(directories.size() - 1);
         if (path.length() > 0) {
             path.append('/');
         }
-        path.append(new String(entryName, StandardCharsets.UTF_8));
+        path.append(new String(directory.previousName, 0, directory.previousLength, StandardCharsets.UTF_8));
     }
 
     private void leaveEntry() {

@@ -5,6 +5,7 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Objects;
 
 /**
  * Checks bytes against the NAR grammar as they pass by, without holding any file contents: feed it
@@ -55,9 +56,7 @@ public final class NarValidator {
      * declared NarSize): a length that would reach past it fails at once rather than at the end.
      */
     public NarValidator(NarVisitor visitor, long maxSize) {
-        if (visitor == null) {
-            throw new NullPointerException("visitor");
-        }
+        Objects.requireNonNull(visitor, "visitor");
         if (maxSize < 0) {
             throw new IllegalArgumentException("maxSize must not be negative: " + maxSize);
         }
@@ -66,7 +65,7 @@ public final class NarValidator {
 
     /** Checks the next {@code length} bytes of the NAR. */
     public void update(byte[] buffer, int offset, int length) {
-        java.util.Objects.checkFromIndexSize(offset, length, buffer.length);
+        Objects.checkFromIndexSize(offset, length, buffer.length);
         parser.update(buffer, offset, length);
     }
 
@@ -88,16 +87,21 @@ public final class NarValidator {
     /**
      * {@code in}, with every byte read from it checked by this validator; at the end of
      * {@code in} the validator is {@linkplain #finish() finished}. Skipped bytes are read and
-     * checked too.
+     * checked too. A consumer that may stop reading before the end must call {@link #finish()}
+     * itself (it is idempotent) to learn whether the NAR was complete.
      */
     public InputStream inputStream(InputStream in) {
+        Objects.requireNonNull(in, "in");
         return new FilterInputStream(in) {
+            private final byte[] one = new byte[1];
             private boolean ended;
 
             @Override
             public int read() throws IOException {
-                byte[] one = new byte[1];
-                int n = read(one, 0, 1);
+                int n;
+                do {
+                    n = read(one, 0, 1);
+                } while (n == 0);
                 return n < 0 ? -1 : one[0] & 0xff;
             }
 
@@ -149,12 +153,15 @@ public final class NarValidator {
      * returned stream {@linkplain #finish() finishes} the validator, then closes {@code out}.
      */
     public OutputStream outputStream(OutputStream out) {
+        Objects.requireNonNull(out, "out");
         return new FilterOutputStream(out) {
+            private final byte[] one = new byte[1];
             private boolean closed;
 
             @Override
             public void write(int b) throws IOException {
-                write(new byte[] {(byte) b}, 0, 1);
+                one[0] = (byte) b;
+                write(one, 0, 1);
             }
 
             @Override

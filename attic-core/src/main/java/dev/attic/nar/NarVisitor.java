@@ -10,7 +10,9 @@ package dev.attic.nar;
  * already delivered belongs to a NAR that was refused: treat it as provisional until the read
  * returns.
  *
- * <p>Every method has an empty default: implement only what you need.
+ * <p>An exception a method throws reaches the caller of {@link NarValidator#update} or
+ * {@link NarReader#read} unchanged, and leaves the validator unusable. Every method has an empty
+ * default: implement only what you need.
  */
 public interface NarVisitor {
 

@@ -1,6 +1,7 @@
 package dev.attic.nar;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +20,8 @@ import java.util.Objects;
  * flushes. The writer refuses, with {@link IllegalStateException} or
  * {@link IllegalArgumentException}, anything that would make a NAR {@link NarValidator} rejects.
  *
- * <p>Contents are copied through a fixed 64 KiB buffer. The output stream is not closed.
+ * <p>Contents are copied through a fixed 64 KiB buffer. The output stream is not closed. After
+ * an exception the NAR written so far is incomplete and the writer must not be used again.
  */
 public final class NarWriter {
     private static final byte[] ZEROS = new byte[8];
@@ -75,7 +77,7 @@ public final class NarWriter {
 
     /** A regular file holding {@code contents}. */
     public void regularFile(boolean executable, byte[] contents) throws IOException {
-        regularFile(executable, contents.length, new java.io.ByteArrayInputStream(contents));
+        regularFile(executable, contents.length, new ByteArrayInputStream(contents));
     }
 
     /** A symlink to {@code target}, encoded as UTF-8. */

@@ -130,6 +130,22 @@ class NarVectorsTest {
         assertArrayEquals(Files.readAllBytes(vectors().resolve(vector.file())), copy.toByteArray());
     }
 
+    @Test
+    void validatingInputStreamCountsSingleByteReadsAndSkips() throws IOException {
+        byte[] nar = Files.readAllBytes(vectors().resolve("tree.nar"));
+        NarValidator validator = new NarValidator();
+        try (InputStream in = validator.inputStream(new java.io.ByteArrayInputStream(nar))) {
+            for (int i = 0; i < 100; i++) {
+                assertEquals(nar[i] & 0xff, in.read());
+            }
+            assertEquals(500_000, in.skip(500_000));
+            assertEquals(nar.length - 500_100, in.readAllBytes().length);
+            assertEquals(-1, in.read());
+        }
+        assertTrue(validator.isComplete());
+        assertEquals(nar.length, validator.size());
+    }
+
     @ParameterizedTest
     @MethodSource("vectorList")
     void declaredSizeIsEnforcedWhileReading(Vector vector) throws IOException {

@@ -77,7 +77,7 @@ final class Layout {
     /** The key a file in a fan-out directory holds, or empty when the name is not one of ours. */
     static Optional<StorageKey> key(String fileName) {
         String value = fileName.replace('+', '/');
-        return StorageKey.isValid(value) && !fileName.contains("/") ? Optional.of(StorageKey.of(value)) : Optional.empty();
+        return StorageKey.isValid(value) ? Optional.of(StorageKey.of(value)) : Optional.empty();
     }
 
     private void checkOrCreate() throws IOException {
@@ -98,18 +98,21 @@ final class Layout {
             Files.createDirectories(tmp);
             return;
         }
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
+        Path markerTemp = root.resolve(MARKER + ".tmp");
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root, p -> !p.equals(markerTemp))) {
             if (entries.iterator().hasNext()) {
                 throw refused(root + " is not empty and has no " + MARKER
                         + " file, so it is not an Attic storage directory; refusing to write into it");
             }
         }
+        // The marker comes first, so a crash during set-up leaves an empty directory or one with
+        // only the marker's temp file, and the next open finishes the job.
+        Files.writeString(markerTemp, MARKER_PREFIX + VERSION + "\n", StandardCharsets.UTF_8);
+        Durability.syncFile(markerTemp);
+        Files.move(markerTemp, marker, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Durability.syncDirectory(root);
         Files.createDirectories(objects);
         Files.createDirectories(tmp);
-        Path temp = Files.createTempFile(tmp, "layout-", ".tmp");
-        Files.writeString(temp, MARKER_PREFIX + VERSION + "\n", StandardCharsets.UTF_8);
-        Durability.syncFile(temp);
-        Files.move(temp, marker, StandardCopyOption.ATOMIC_MOVE);
         Durability.syncDirectory(root);
     }
 

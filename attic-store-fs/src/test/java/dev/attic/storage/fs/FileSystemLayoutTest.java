@@ -61,6 +61,17 @@ class FileSystemLayoutTest {
     }
 
     @Test
+    void finishesASetUpThatACrashInterrupted() throws IOException {
+        Files.writeString(dir.resolve("attic-storage-layout.tmp"), "attic-fs-sto");
+        try (FileSystemStorage storage = FileSystemStorage.at(dir)) {
+            storage.put(StorageKey.of("a"), new ByteArrayInputStream(new byte[] {1}), 1);
+            assertTrue(storage.exists(StorageKey.of("a")));
+        }
+        assertEquals("attic-fs-storage-layout 1", Files.readString(dir.resolve("attic-storage-layout")).strip());
+        assertFalse(Files.exists(dir.resolve("attic-storage-layout.tmp")));
+    }
+
+    @Test
     void spreadsObjectsOverTwoLevelsOfFanOutDirectories() throws IOException {
         try (FileSystemStorage storage = FileSystemStorage.at(dir)) {
             for (int i = 0; i < 200; i++) {

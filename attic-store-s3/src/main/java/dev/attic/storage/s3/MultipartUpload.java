@@ -7,16 +7,16 @@ import dev.attic.storage.StorageKey;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -27,7 +27,8 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
  * One multipart upload: parts go up in parallel on the storage's bounded pool, at most as many at
  * once (across all uploads) as the shared semaphore allows, and a failure of any part, of the
  * caller's stream or of the completion aborts the upload, so no object and no orphaned parts stay
- * behind. Used by one thread.
+ * behind. The abort comes only after every part has stopped: a queued part is skipped, a running
+ * one is waited for, so no part lands after it. Used by one thread.
  */
 final class MultipartUpload {
     /** S3's limit on the number of parts. */
@@ -40,7 +41,7 @@ final class MultipartUpload {
     private final Semaphore inFlight;
     private final Duration waitLimit;
     private final String uploadId;
-    private final List<Future<CompletedPart>> parts = new ArrayList<>();
+    private final List<Part> parts = new ArrayList<>();
     private long bytes;
 
     private MultipartUpload(S3Client s3, String bucket, StorageKey key, ExecutorService pool, Semaphore inFlight,
@@ -76,23 +77,14 @@ final class MultipartUpload {
         }
         failFast();
         acquireSlot();
-        int number = parts.size() + 1;
+        Part part = new Part(parts.size() + 1, data, length);
+        parts.add(part);
         bytes += length;
         try {
-            parts.add(pool.submit(() -> {
-                try {
-                    UploadPartResponse response = s3.uploadPart(
-                            b -> b.bucket(bucket).key(key.value()).uploadId(uploadId).partNumber(number).contentLength((long) length),
-                            RequestBody.fromContentProvider(() -> new ByteArrayInputStream(data, 0, length), length,
-                                    "application/octet-stream"));
-                    return CompletedPart.builder().partNumber(number).eTag(response.eTag()).build();
-                } finally {
-                    inFlight.release();
-                }
-            }));
+            pool.execute(part);
         } catch (RejectedExecutionException e) {
-            inFlight.release();
-            throw new BackendException(ErrorCode.STORAGE_ERROR, "uploading part " + number + " of " + key
+            part.skip();
+            throw new BackendException(ErrorCode.STORAGE_ERROR, "uploading part " + part.number + " of " + key
                     + " failed: the storage is closed", false, e);
         }
     }
@@ -100,10 +92,9 @@ final class MultipartUpload {
     /** Waits for every part and completes the upload; returns the object's size. */
     long complete() {
         List<CompletedPart> done = new ArrayList<>(parts.size());
-        for (int i = 0; i < parts.size(); i++) {
-            done.add(result(i));
+        for (Part part : parts) {
+            done.add(result(part));
         }
-        done.sort(Comparator.comparing(CompletedPart::partNumber));
         try {
             s3.completeMultipartUpload(b -> b.bucket(bucket).key(key.value()).uploadId(uploadId)
                     .multipartUpload(m -> m.parts(done)));
@@ -114,22 +105,25 @@ final class MultipartUpload {
     }
 
     /**
-     * Cancels what has not started, waits for parts in flight, and aborts the upload so the server
-     * drops every part. A failure to abort is added to {@code cause} as suppressed.
+     * Skips the parts not started, waits for those running, then aborts the upload so the server
+     * drops every part. Failures met on the way are added to {@code cause} as suppressed.
      */
     void abort(Throwable cause) {
-        for (Future<CompletedPart> part : parts) {
-            part.cancel(false);
-        }
-        for (Future<CompletedPart> part : parts) {
+        for (Part part : parts) {
+            if (part.skip()) {
+                continue;
+            }
             try {
-                part.get(waitLimit.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (ExecutionException | CancellationException e) {
-                // This part failed or never ran: nothing of it is left to wait for.
+                part.result.get(waitLimit.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                if (e.getCause() != cause.getCause()) {
+                    cause.addSuppressed(e.getCause());
+                }
             } catch (TimeoutException e) {
                 cause.addSuppressed(e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                cause.addSuppressed(e);
                 break;
             }
         }
@@ -142,28 +136,31 @@ final class MultipartUpload {
 
     /** Throws the first failure of a part already finished, so a doomed upload stops reading early. */
     private void failFast() {
-        for (int i = 0; i < parts.size(); i++) {
-            if (parts.get(i).isDone()) {
-                result(i);
+        for (Part part : parts) {
+            if (part.result.isCompletedExceptionally()) {
+                result(part);
             }
         }
     }
 
-    private CompletedPart result(int index) {
+    private CompletedPart result(Part part) {
         try {
-            return parts.get(index).get(waitLimit.toMillis(), TimeUnit.MILLISECONDS);
+            return part.result.get(waitLimit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof SdkException sdk) {
-                throw S3Failure.of("uploading part " + (index + 1) + " of " + key, sdk);
+                throw S3Failure.of("uploading part " + part.number + " of " + key, sdk);
             }
             if (cause instanceof AtticException attic) {
                 throw attic;
             }
-            throw new BackendException(ErrorCode.STORAGE_ERROR, "uploading part " + (index + 1) + " of " + key
+            throw new BackendException(ErrorCode.STORAGE_ERROR, "uploading part " + part.number + " of " + key
                     + " failed: " + cause, false, cause);
+        } catch (CancellationException e) {
+            throw new BackendException(ErrorCode.STORAGE_ERROR, "part " + part.number + " of " + key
+                    + " was never sent: the storage is closed", false, e);
         } catch (TimeoutException e) {
-            throw new BackendException(ErrorCode.STORAGE_ERROR, "uploading part " + (index + 1) + " of " + key
+            throw new BackendException(ErrorCode.STORAGE_ERROR, "uploading part " + part.number + " of " + key
                     + " took longer than " + waitLimit, true, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -180,6 +177,56 @@ final class MultipartUpload {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BackendException(ErrorCode.STORAGE_ERROR, "interrupted while uploading " + key, true, e);
+        }
+    }
+
+    /**
+     * One part on its way. It holds a slot from {@link #send} until it has run or been skipped;
+     * whichever of the two happens first releases the slot, once.
+     */
+    private final class Part implements Runnable {
+        private static final int QUEUED = 0;
+        private static final int RUNNING = 1;
+        private static final int SKIPPED = 2;
+
+        final int number;
+        final CompletableFuture<CompletedPart> result = new CompletableFuture<>();
+        private final byte[] data;
+        private final int length;
+        private final AtomicInteger state = new AtomicInteger(QUEUED);
+
+        Part(int number, byte[] data, int length) {
+            this.number = number;
+            this.data = data;
+            this.length = length;
+        }
+
+        @Override
+        public void run() {
+            if (!state.compareAndSet(QUEUED, RUNNING)) {
+                return;
+            }
+            try {
+                UploadPartResponse response = s3.uploadPart(
+                        b -> b.bucket(bucket).key(key.value()).uploadId(uploadId).partNumber(number).contentLength((long) length),
+                        RequestBody.fromContentProvider(() -> new ByteArrayInputStream(data, 0, length), length,
+                                "application/octet-stream"));
+                result.complete(CompletedPart.builder().partNumber(number).eTag(response.eTag()).build());
+            } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e); // reaches the uploading thread through result
+            } finally {
+                inFlight.release();
+            }
+        }
+
+        /** Keeps the part from starting; false when it already has (then wait for its result). */
+        boolean skip() {
+            if (state.compareAndSet(QUEUED, SKIPPED)) {
+                inFlight.release();
+                result.cancel(false);
+                return true;
+            }
+            return false;
         }
     }
 }

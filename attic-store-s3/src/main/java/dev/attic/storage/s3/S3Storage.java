@@ -14,14 +14,13 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -29,31 +28,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.ResponseInputStream;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
-import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
-import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
-import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * Objects in an S3 bucket (AWS or an S3-compatible server), through the AWS SDK v2's synchronous
- * client on the Apache HTTP client.
+ * client on the Apache HttpClient 5.
  *
  * <ul>
  *   <li>A put reads up to {@code multipartThreshold} bytes; if the data ends there it is one
@@ -70,9 +55,8 @@ public final class S3Storage implements Storage {
 
     private final S3StorageConfig config;
     private final String bucket;
+    private final S3Connection connection;
     private final S3Client s3;
-    private final S3Presigner presigner;
-    private final AwsCredentialsProvider credentials;
     private final ExecutorService partPool;
     private final Semaphore partSlots;
     private final Duration partWaitLimit;
@@ -80,54 +64,21 @@ public final class S3Storage implements Storage {
     private S3Storage(S3StorageConfig config) {
         this.config = config;
         this.bucket = config.bucket();
-        this.credentials = config.credentials()
-                .<AwsCredentialsProvider>map(c -> StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(c.accessKeyId(), c.secretAccessKey())))
-                .orElseGet(() -> DefaultCredentialsProvider.builder().build());
-        RetryStrategy retries = AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                .maxAttempts(config.maxAttempts())
-                .backoffStrategy(BackoffStrategy.exponentialDelay(config.retryBaseDelay(), config.retryMaxDelay()))
-                .build();
-        S3ClientBuilder builder = S3Client.builder()
-                .region(Region.of(config.region()))
-                .credentialsProvider(credentials)
-                .httpClientBuilder(ApacheHttpClient.builder()
-                        .connectionTimeout(config.connectTimeout())
-                        .socketTimeout(config.socketTimeout())
-                        .connectionAcquisitionTimeout(config.apiCallAttemptTimeout())
-                        .maxConnections(config.maxConnections()))
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .apiCallAttemptTimeout(config.apiCallAttemptTimeout())
-                        .apiCallTimeout(config.apiCallTimeout())
-                        .retryStrategy(retries)
-                        .build())
-                .requestChecksumCalculation(config.requestChecksumCalculation())
-                .responseChecksumValidation(config.responseChecksumValidation())
-                // Bodies are in memory, so the SDK can hash them before sending: no aws-chunked
-                // signing, whose empty-body form Ceph RGW 16 rejects (XAmzContentSHA256Mismatch).
-                .serviceConfiguration(S3Configuration.builder()
-                        .pathStyleAccessEnabled(config.endpoint().isPresent())
-                        .chunkedEncodingEnabled(false)
-                        .build());
-        config.endpoint().ifPresent(builder::endpointOverride);
-        this.s3 = builder.build();
-        S3Presigner.Builder presign = S3Presigner.builder()
-                .region(Region.of(config.region()))
-                .credentialsProvider(credentials)
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(config.endpoint().isPresent()).build());
-        config.endpoint().ifPresent(presign::endpointOverride);
-        this.presigner = presign.build();
+        this.connection = S3Connection.of(config);
+        this.s3 = connection.client;
         AtomicInteger threads = new AtomicInteger();
         ThreadFactory factory = r -> {
             Thread t = new Thread(r, "attic-s3-part-" + threads.incrementAndGet());
             t.setDaemon(true);
             return t;
         };
-        // The queue never holds more than maxParallelParts tasks: a part needs a slot to be queued.
-        this.partPool = new ThreadPoolExecutor(config.maxParallelParts(), config.maxParallelParts(), 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), factory);
-        ((ThreadPoolExecutor) partPool).allowCoreThreadTimeOut(true);
-        this.partSlots = new Semaphore(config.maxParallelParts());
+        // A part needs one of maxParallelParts slots before it is queued, so the queue never
+        // holds more than that.
+        int parts = config.maxParallelParts();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(parts, parts, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(parts), factory);
+        pool.allowCoreThreadTimeOut(true);
+        this.partPool = pool;
+        this.partSlots = new Semaphore(parts);
         this.partWaitLimit = config.apiCallTimeout().plusMinutes(1);
     }
 
@@ -165,7 +116,7 @@ public final class S3Storage implements Storage {
         Objects.requireNonNull(key, "key");
         PutSource source = new PutSource(key, data, length);
         int firstLimit = length >= 0 && length < config.multipartThreshold() ? (int) length : config.multipartThreshold();
-        PartBuffer first = new PartBuffer(firstLimit);
+        PartBuffer first = new PartBuffer(Math.min(firstLimit, PartBuffer.SMALL));
         first.fill(source, firstLimit);
         if (source.atEnd()) {
             putWhole(key, first);
@@ -180,7 +131,7 @@ public final class S3Storage implements Storage {
                 if (source.atEnd()) {
                     break;
                 }
-                part = new PartBuffer(config.partSize());
+                part = new PartBuffer(config.partSize());  // parts after the first are nearly always full
                 part.fill(source, config.partSize());
             }
             return upload.complete();
@@ -206,8 +157,7 @@ public final class S3Storage implements Storage {
     public InputStream open(StorageKey key) {
         Objects.requireNonNull(key, "key");
         try {
-            ResponseInputStream<GetObjectResponse> body = s3.getObject(b -> b.bucket(bucket).key(key.value()));
-            return new CheckedLengthStream(body, key.value(), body.response().contentLength());
+            return checked(s3.getObject(b -> b.bucket(bucket).key(key.value())), key, Long.MAX_VALUE);
         } catch (SdkException e) {
             throw translate("reading " + key, key, e);
         }
@@ -245,7 +195,18 @@ public final class S3Storage implements Storage {
             throw new BackendException(ErrorCode.STORAGE_ERROR, "S3 answered a request for bytes " + offset + "- of "
                     + key + " with " + (contentRange == null ? "the whole object" : "range " + contentRange), false, null);
         }
-        return new CheckedLengthStream(body, key.value(), Math.min(response.contentLength(), length));
+        return checked(body, key, length);
+    }
+
+    /** The body, at most {@code limit} bytes of it, checked against its Content-Length. */
+    private static InputStream checked(ResponseInputStream<GetObjectResponse> body, StorageKey key, long limit) {
+        Long contentLength = body.response().contentLength();
+        if (contentLength == null) {
+            body.abort();
+            throw new BackendException(ErrorCode.STORAGE_ERROR, "S3 sent " + key
+                    + " without a Content-Length, so a download cut short could not be told from a whole one", false, null);
+        }
+        return new CheckedLengthStream(body, key.value(), Math.min(contentLength, limit));
     }
 
     @Override
@@ -276,27 +237,9 @@ public final class S3Storage implements Storage {
     @Override
     public Stream<StoredObject> list(String prefix) {
         StorageKey.checkPrefix(prefix);
-        Iterator<S3Object> pages = s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents().iterator();
-        Iterator<S3Object> translated = new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                try {
-                    return pages.hasNext();
-                } catch (SdkException e) {
-                    throw S3Failure.of("listing " + bucket + "/" + prefix, e);
-                }
-            }
-
-            @Override
-            public S3Object next() {
-                try {
-                    return pages.next();
-                } catch (SdkException e) {
-                    throw S3Failure.of("listing " + bucket + "/" + prefix, e);
-                }
-            }
-        };
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(translated, Spliterator.NONNULL), false)
+        Iterator<S3Object> pages = s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix).maxKeys(config.listPageSize()))
+                .contents().iterator();
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(new Listing(pages, bucket + "/" + prefix), Spliterator.NONNULL), false)
                 .filter(o -> StorageKey.isValid(o.key()))
                 .map(o -> new StoredObject(StorageKey.of(o.key()), o.size()));
     }
@@ -310,7 +253,7 @@ public final class S3Storage implements Storage {
                     "a download URL must be valid for more than 0 and at most 7 days, not " + validFor);
         }
         try {
-            return Optional.of(presigner.presignGetObject(p -> p.signatureDuration(validFor)
+            return Optional.of(connection.presigner.presignGetObject(p -> p.signatureDuration(validFor)
                     .getObjectRequest(g -> g.bucket(bucket).key(key.value()))).url().toURI());
         } catch (SdkException e) {
             throw S3Failure.of("presigning a download URL for " + key, e);
@@ -322,11 +265,7 @@ public final class S3Storage implements Storage {
     @Override
     public void close() {
         partPool.shutdownNow();
-        presigner.close();
-        s3.close();
-        if (credentials instanceof SdkAutoCloseable closeable) {
-            closeable.close();
-        }
+        connection.close();
     }
 
     @Override
@@ -336,39 +275,5 @@ public final class S3Storage implements Storage {
 
     private AtticException translate(String what, StorageKey key, SdkException e) {
         return S3Failure.isNotFound(e) ? S3Failure.notFound(key, bucket) : S3Failure.of(what, e);
-    }
-
-    /** A growing buffer for one part, so a small object never costs a whole part of memory. */
-    static final class PartBuffer {
-        private static final int INITIAL = 64 * 1024;
-        private byte[] array;
-        private int length;
-
-        PartBuffer(int limit) {
-            this.array = new byte[Math.min(Math.max(limit, 1), INITIAL)];
-        }
-
-        /** Reads from {@code source} until this buffer holds {@code limit} bytes or the data ends. */
-        void fill(PutSource source, int limit) {
-            while (length < limit) {
-                if (length == array.length) {
-                    array = Arrays.copyOf(array, (int) Math.min(limit, 2L * array.length));
-                }
-                int want = Math.min(array.length, limit) - length;
-                int n = source.readFully(array, length, want);
-                length += n;
-                if (n < want) {
-                    return;
-                }
-            }
-        }
-
-        byte[] array() {
-            return array;
-        }
-
-        int length() {
-            return length;
-        }
     }
 }

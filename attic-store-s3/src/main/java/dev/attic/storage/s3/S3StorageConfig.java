@@ -38,6 +38,7 @@ import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
  *     (the SDK default) or {@code WHEN_REQUIRED}, which servers that reject the newer checksum
  *     headers need (Ceph RGW 16 answers 400 otherwise)
  * @param responseChecksumValidation when the SDK validates checksums of downloads
+ * @param listPageSize keys asked for per listing page, 1 to 1000 (S3's maximum and the default)
  */
 public record S3StorageConfig(
         String bucket,
@@ -56,7 +57,8 @@ public record S3StorageConfig(
         Duration retryBaseDelay,
         Duration retryMaxDelay,
         RequestChecksumCalculation requestChecksumCalculation,
-        ResponseChecksumValidation responseChecksumValidation) {
+        ResponseChecksumValidation responseChecksumValidation,
+        int listPageSize) {
 
     /** S3's smallest part (but the last). */
     public static final int MIN_PART_SIZE = 5 * 1024 * 1024;
@@ -88,6 +90,7 @@ public record S3StorageConfig(
         require(retryMaxDelay.compareTo(retryBaseDelay) >= 0, "S3 retry max delay is shorter than the base delay");
         Objects.requireNonNull(requestChecksumCalculation, "requestChecksumCalculation");
         Objects.requireNonNull(responseChecksumValidation, "responseChecksumValidation");
+        require(listPageSize >= 1 && listPageSize <= 1000, "S3 list page size " + listPageSize + " is outside 1..1000");
     }
 
     /** A builder with every default set, for {@code bucket}. */
@@ -114,6 +117,7 @@ public record S3StorageConfig(
         b.retryMaxDelay = retryMaxDelay;
         b.requestChecksumCalculation = requestChecksumCalculation;
         b.responseChecksumValidation = responseChecksumValidation;
+        b.listPageSize = listPageSize;
         return b;
     }
 
@@ -146,6 +150,7 @@ public record S3StorageConfig(
         private Duration retryMaxDelay = Duration.ofSeconds(10);
         private RequestChecksumCalculation requestChecksumCalculation = RequestChecksumCalculation.WHEN_SUPPORTED;
         private ResponseChecksumValidation responseChecksumValidation = ResponseChecksumValidation.WHEN_SUPPORTED;
+        private int listPageSize = 1000;
 
         private Builder(String bucket) {
             this.bucket = bucket;
@@ -231,11 +236,16 @@ public record S3StorageConfig(
             return this;
         }
 
+        public Builder listPageSize(int keys) {
+            this.listPageSize = keys;
+            return this;
+        }
+
         public S3StorageConfig build() {
             return new S3StorageConfig(bucket, region, Optional.ofNullable(endpoint), Optional.ofNullable(credentials),
                     multipartThreshold, partSize, maxParallelParts, maxConnections, connectTimeout, socketTimeout,
                     apiCallAttemptTimeout, apiCallTimeout, maxAttempts, retryBaseDelay, retryMaxDelay,
-                    requestChecksumCalculation, responseChecksumValidation);
+                    requestChecksumCalculation, responseChecksumValidation, listPageSize);
         }
     }
 }

@@ -53,6 +53,7 @@ abstract class S3StorageContract extends StorageContract {
                 .multipartThreshold(1024 * 1024)
                 .partSize(PART_SIZE)
                 .maxParallelParts(2)
+                .listPageSize(7) // so the listing tests cross pages
                 .apiCallTimeout(Duration.ofSeconds(60))
                 .apiCallAttemptTimeout(Duration.ofSeconds(30));
         if (server.checksumsWhenRequired()) {
