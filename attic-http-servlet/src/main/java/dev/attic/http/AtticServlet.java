@@ -197,7 +197,8 @@ public final class AtticServlet extends HttpServlet {
         }
         boolean compressed = file.endsWith(".nar.zst");
         String storePathHash = file.substring(0, Math.max(0, file.indexOf('.')));
-        if (!compressed && !file.endsWith(".nar")) {
+        if ((!compressed && !file.endsWith(".nar")) || storePathHash.length() != dev.attic.nix.StorePathHash.LENGTH) {
+            // also what Nix asks (HEAD nar/<file hash>.nar.zst) before it PUTs a file: not here, so it uploads
             throw new NotFoundException(ErrorCode.NO_SUCH_OBJECT, "no such NAR file: " + file);
         }
         long start = System.nanoTime();

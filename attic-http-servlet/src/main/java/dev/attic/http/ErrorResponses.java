@@ -38,8 +38,13 @@ final class ErrorResponses {
         };
     }
 
+    private static final System.Logger LOG = System.getLogger(AtticServlet.class.getName());
+
     static void send(HttpServletResponse response, ObjectMapper json, AtticException e) throws IOException {
         int status = status(e);
+        // 404s are how Nix asks whether a path exists: too common to log above DEBUG
+        LOG.log(status >= 500 ? System.Logger.Level.WARNING : status == 400 || status == 409 ? System.Logger.Level.INFO
+                : System.Logger.Level.DEBUG, () -> status + " " + e.code().wireName() + ": " + e.getMessage(), status >= 500 ? e : null);
         String message = isClientFacing(e.code()) ? e.getMessage()
                 : (status == 503 ? "the server is temporarily unavailable; try again" : "internal server error");
         String name = isClientFacing(e.code()) ? e.code().wireName() : ErrorCode.INTERNAL.wireName();
