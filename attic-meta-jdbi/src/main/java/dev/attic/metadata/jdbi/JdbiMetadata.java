@@ -47,6 +47,7 @@ import org.sqlite.SQLiteDataSource;
  * bounded pool with a statement timeout. Several servers may share one PostgreSQL database.
  */
 public final class JdbiMetadata implements MetadataStore {
+    private static final long SQLITE_MMAP_BYTES = 1L << 30;
     private final List<HikariDataSource> pools;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CacheQueries caches;
@@ -201,6 +202,10 @@ public final class JdbiMetadata implements MetadataStore {
             config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
             config.enforceForeignKeys(true);
             config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, statementTimeout.toMillis()));
+            // Read the file through the OS page cache, shared by every connection, rather than
+            // through each connection's small private cache: index probes (narinfo,
+            // get-missing-paths) then cost no system call.
+            config.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, Long.toString(SQLITE_MMAP_BYTES));
             if (writer) {
                 // Take the write lock at BEGIN, so a transaction never fails half-way with BUSY.
                 config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
