@@ -22,13 +22,12 @@ import org.jdbi.v3.core.statement.Query;
 /** Objects, the narinfo rows: the read path (find, missing, touch) and the upsert. */
 final class ObjectQueries {
     private final Database db;
-    private final String missingSql;
+    private final String presentSql;
 
     ObjectQueries(Database db) {
         this.db = db;
-        this.missingSql = "SELECT t.h FROM " + db.dialect.hashesTable()
-                + " WHERE NOT EXISTS (SELECT 1 FROM object o"
-                + " WHERE o.cache_id = :cache AND o.store_path_hash = t.h)";
+        this.presentSql = "SELECT store_path_hash FROM object WHERE cache_id = :cache"
+                + " AND store_path_hash " + db.dialect.inHashes();
     }
 
     Optional<ObjectWithNar> find(long cacheId, String storePathHash) {
@@ -54,18 +53,19 @@ final class ObjectQueries {
         // Sorted, the index probes walk the index in order: fewer pages, each read once.
         List<String> sorted = new ArrayList<>(unique);
         Collections.sort(sorted);
-        Set<String> missing = db.read("find missing paths", h -> {
-            Query query = h.createQuery(missingSql).bind("cache", cacheId);
+        // One indexed probe per hash; the answer is the present ones (at most as many as asked).
+        Set<String> present = db.read("find missing paths", h -> {
+            Query query = h.createQuery(presentSql).bind("cache", cacheId);
             db.dialect.bindHashes(query, sorted);
             return query.mapTo(String.class).collect(Collectors.toCollection(HashSet::new));
         });
-        List<String> inOrder = new ArrayList<>(missing.size());
+        List<String> missing = new ArrayList<>(unique.size() - present.size());
         for (String hash : unique) {
-            if (missing.contains(hash)) {
-                inOrder.add(hash);
+            if (!present.contains(hash)) {
+                missing.add(hash);
             }
         }
-        return inOrder;
+        return missing;
     }
 
     void touch(Collection<Long> objectIds) {
