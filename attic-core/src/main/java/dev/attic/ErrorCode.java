@@ -41,6 +41,11 @@ public enum ErrorCode {
     NO_SUCH_OBJECT("NoSuchObject"),
     /** A cache of that name already exists. */
     CACHE_ALREADY_EXISTS("CacheAlreadyExists"),
+    /**
+     * An upload whose pending NAR or leased chunk is gone or no longer valid (its lease expired and
+     * the garbage collector reaped it): restart the upload.
+     */
+    STALE_UPLOAD("StaleUpload"),
     /** A NAR some of whose chunks are missing or corrupt: it cannot be served until repaired. */
     INCOMPLETE_NAR("IncompleteNar"),
 

@@ -1,0 +1,118 @@
+package dev.attic.metadata.jdbi;
+
+import dev.attic.ConflictException;
+import dev.attic.ErrorCode;
+import dev.attic.metadata.ChunkRecord;
+import dev.attic.metadata.NewChunk;
+import dev.attic.metadata.internal.Checks;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Chunks: dedup with a lease, the pending-to-valid step with its race, corruption. */
+final class ChunkQueries {
+    private final Database db;
+
+    ChunkQueries(Database db) {
+        this.db = db;
+    }
+
+    Optional<ChunkRecord> leaseValid(String chunkHash, String compression, Duration lease) {
+        Checks.sha256(chunkHash);
+        Checks.compression(compression);
+        long until = leaseEnd(lease);
+        return db.write("lease chunk", h -> h.createQuery("UPDATE chunk SET lease_until = " + Leases.EXTEND
+                        + " WHERE chunk_hash = :hash AND compression = :compression AND state = 'V'"
+                        + " RETURNING " + Rows.chunkColumns(null))
+                .bind("hash", chunkHash)
+                .bind("compression", compression)
+                .bind("until", until)
+                .map((rs, ctx) -> Rows.chunk(rs))
+                .findOne());
+    }
+
+    ChunkRecord insertPending(NewChunk chunk, Duration lease) {
+        Objects.requireNonNull(chunk, "chunk");
+        long until = leaseEnd(lease);
+        return db.write("insert pending chunk", h -> h.createQuery(
+                        "INSERT INTO chunk (state, chunk_hash, compression, chunk_size, storage_key, created_at,"
+                                + " lease_until) VALUES ('P', :hash, :compression, :size, :key, :now, :until)"
+                                + " RETURNING " + Rows.chunkColumns(null))
+                .bind("hash", chunk.chunkHash())
+                .bind("compression", chunk.compression())
+                .bind("size", chunk.chunkSize())
+                .bind("key", chunk.storageKey())
+                .bind("now", db.now())
+                .bind("until", until)
+                .map((rs, ctx) -> Rows.chunk(rs))
+                .one());
+    }
+
+    ChunkRecord markValid(long chunkId, String fileHash, long fileSize) {
+        Checks.sha256(fileHash);
+        Checks.positive("fileSize", fileSize);
+        return db.write("mark chunk valid", h -> {
+            ChunkRecord own = h.createQuery("UPDATE chunk SET lease_until = lease_until"
+                            + " WHERE id = :id AND state = 'P' RETURNING " + Rows.chunkColumns(null))
+                    .bind("id", chunkId)
+                    .map((rs, ctx) -> Rows.chunk(rs))
+                    .findOne()
+                    .orElseThrow(() -> new ConflictException(ErrorCode.STALE_UPLOAD, "chunk " + chunkId
+                            + " is no longer pending (aborted, or its lease expired and it was reaped)"));
+            long minimum = db.now() + db.referenceGraceMillis;
+            long until = own.leaseUntil() == null ? minimum : Math.max(minimum, own.leaseUntil().toEpochMilli());
+            Optional<ChunkRecord> winner = h.createQuery("UPDATE chunk SET lease_until = " + Leases.EXTEND
+                            + " WHERE chunk_hash = :hash AND compression = :compression AND state = 'V'"
+                            + " RETURNING " + Rows.chunkColumns(null))
+                    .bind("hash", own.chunkHash())
+                    .bind("compression", own.compression())
+                    .bind("until", until)
+                    .map((rs, ctx) -> Rows.chunk(rs))
+                    .findOne();
+            if (winner.isPresent()) {
+                // Keep file hash and size: the file exists and the collector deletes it.
+                h.createUpdate("UPDATE chunk SET state = 'D', lease_until = NULL, file_hash = :fileHash,"
+                                + " file_size = :fileSize WHERE id = :id")
+                        .bind("id", chunkId).bind("fileHash", fileHash).bind("fileSize", fileSize).execute();
+                return winner.get();
+            }
+            // A concurrent validation of the same (hash, compression) on PostgreSQL fails here with a
+            // unique violation once the other commits; Database.write runs this again.
+            ChunkRecord valid = h.createQuery("UPDATE chunk SET state = 'V', file_hash = :fileHash,"
+                            + " file_size = :fileSize, lease_until = :until WHERE id = :id"
+                            + " RETURNING " + Rows.chunkColumns(null))
+                    .bind("id", chunkId)
+                    .bind("fileHash", fileHash)
+                    .bind("fileSize", fileSize)
+                    .bind("until", until)
+                    .map((rs, ctx) -> Rows.chunk(rs))
+                    .one();
+            h.createUpdate("UPDATE chunkref SET chunk_id = :id WHERE chunk_id IN (SELECT c.id FROM chunk c"
+                            + " WHERE c.chunk_hash = :hash AND c.compression = :compression AND c.state = 'C')")
+                    .bind("id", chunkId)
+                    .bind("hash", own.chunkHash())
+                    .bind("compression", own.compression())
+                    .execute();
+            return valid;
+        });
+    }
+
+    boolean markCorrupt(long chunkId) {
+        return db.write("mark chunk corrupt", h -> h.createUpdate(
+                        "UPDATE chunk SET state = 'C' WHERE id = :id AND state = 'V'")
+                .bind("id", chunkId)
+                .execute()) > 0;
+    }
+
+    void abort(long chunkId) {
+        db.write("abort chunk", h -> h.createUpdate(
+                        "UPDATE chunk SET state = 'D', lease_until = NULL WHERE id = :id AND state = 'P'")
+                .bind("id", chunkId)
+                .execute());
+    }
+
+    private long leaseEnd(Duration lease) {
+        Checks.positive("lease (ms)", lease.toMillis());
+        return db.now() + lease.toMillis();
+    }
+}

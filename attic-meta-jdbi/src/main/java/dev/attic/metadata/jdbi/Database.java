@@ -1,0 +1,73 @@
+package dev.attic.metadata.jdbi;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The connections, the dialect and the clock, with the two ways in: {@link #read} (one statement
+ * in auto-commit) and {@link #write} (one transaction). Every exception leaves as an
+ * {@link dev.attic.AtticException}.
+ *
+ * <p>On SQLite the writer is its own pool of one connection whose transactions begin IMMEDIATE:
+ * writers queue in the pool instead of failing with SQLITE_BUSY, and readers (WAL) never wait.
+ * On PostgreSQL both are the same pool.
+ */
+final class Database {
+    /** Rows bound per IN-list, well below SQLite's 32766 variables. */
+    static final int IN_LIST_BATCH = 500;
+    private static final int UNIQUE_RACE_RETRIES = 5;
+
+    final Dialect dialect;
+    final Clock clock;
+    /** How long a row stays held after an operation referenced it; see {@link JdbiMetadata}. */
+    final long referenceGraceMillis;
+    private final Jdbi reader;
+    private final Jdbi writer;
+
+    Database(Dialect dialect, Jdbi reader, Jdbi writer, Clock clock, Duration referenceGrace) {
+        this.dialect = Objects.requireNonNull(dialect);
+        this.reader = Objects.requireNonNull(reader);
+        this.writer = Objects.requireNonNull(writer);
+        this.clock = Objects.requireNonNull(clock);
+        this.referenceGraceMillis = referenceGrace.toMillis();
+    }
+
+    long now() {
+        return clock.millis();
+    }
+
+    <T> T read(String what, HandleCallback<T, RuntimeException> callback) {
+        try {
+            return reader.withHandle(callback);
+        } catch (RuntimeException e) {
+            throw DatabaseErrors.translate(what, e);
+        }
+    }
+
+    /**
+     * Runs one transaction. On PostgreSQL two transactions may race to insert the same unique key
+     * (a valid NAR or chunk of one hash); the loser fails with a unique violation, and is run again
+     * so it sees the winner's row and takes the path for "already there".
+     */
+    <T> T write(String what, HandleCallback<T, RuntimeException> callback) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return writer.inTransaction(callback);
+            } catch (RuntimeException e) {
+                if (attempt < UNIQUE_RACE_RETRIES && DatabaseErrors.isUniqueViolation(e)) {
+                    continue;
+                }
+                throw DatabaseErrors.translate(what, e);
+            }
+        }
+    }
+
+    /** Splits a list into IN-list sized pieces. */
+    static <T> List<List<T>> batches(List<T> all) {
+        return com.google.common.collect.Lists.partition(all, IN_LIST_BATCH);
+    }
+}
