@@ -1,5 +1,5 @@
--- The metadata schema, shared by SQLite and PostgreSQL. The only dialect difference is the id
--- column, a Flyway placeholder. Times are epoch milliseconds (BIGINT) on both databases.
+-- The metadata schema, shared by SQLite and PostgreSQL. The dialect differences are two Flyway
+-- placeholders: the id column, and the byte-order collation of hash columns on PostgreSQL. Times are epoch milliseconds (BIGINT) on both databases.
 -- States are one letter: P pending, V valid, C corrupt (chunks), D deleted.
 
 CREATE TABLE cache (
@@ -20,7 +20,7 @@ CREATE UNIQUE INDEX cache_name ON cache (name);
 CREATE TABLE nar (
     id ${id_column},
     state VARCHAR(1) NOT NULL,
-    nar_hash VARCHAR(59) NOT NULL,
+    nar_hash VARCHAR(59)${bytewise} NOT NULL,
     nar_size BIGINT NOT NULL,
     num_chunks INTEGER NOT NULL,
     created_at BIGINT NOT NULL,
@@ -34,7 +34,7 @@ CREATE INDEX nar_state ON nar (state, lease_until);
 CREATE TABLE chunk (
     id ${id_column},
     state VARCHAR(1) NOT NULL,
-    chunk_hash VARCHAR(59) NOT NULL,
+    chunk_hash VARCHAR(59)${bytewise} NOT NULL,
     compression VARCHAR(16) NOT NULL,
     chunk_size BIGINT NOT NULL,
     storage_key VARCHAR(512) NOT NULL,
@@ -63,7 +63,7 @@ CREATE TABLE object (
     id ${id_column},
     cache_id BIGINT NOT NULL REFERENCES cache (id),
     nar_id BIGINT NOT NULL REFERENCES nar (id),
-    store_path_hash VARCHAR(32) NOT NULL,
+    store_path_hash VARCHAR(32)${bytewise} NOT NULL,
     store_path TEXT NOT NULL,
     refs TEXT NOT NULL,
     deriver TEXT,

@@ -1,6 +1,5 @@
 package dev.attic.metadata.jdbi;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.attic.BadInputException;
 import dev.attic.ErrorCode;
@@ -19,18 +18,12 @@ import dev.attic.metadata.ObjectWithNar;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.StatementExceptions;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteDataSource;
 
 /**
  * The {@link MetadataStore} on SQLite or PostgreSQL. Opening one runs the schema migrations.
@@ -174,92 +167,12 @@ public final class JdbiMetadata implements MetadataStore {
                 throw new BadInputException(ErrorCode.BAD_REQUEST, "referenceGrace (" + referenceGrace
                         + ") must exceed statementTimeout (" + statementTimeout + ")");
             }
-            List<HikariDataSource> opened = new ArrayList<>();
-            try {
-                return sqliteFile != null ? openSqlite(opened) : openPostgres(opened);
-            } catch (RuntimeException e) {
-                opened.forEach(HikariDataSource::close);
-                throw DatabaseErrors.translate("open", e);
-            }
-        }
-
-        private JdbiMetadata openSqlite(List<HikariDataSource> opened) {
-            Path file = sqliteFile.toAbsolutePath();
-            String url = "jdbc:sqlite:" + file;
-            migrate(sqliteDataSource(url, false), Dialect.SQLITE);
-            HikariDataSource writer = pool("attic-sqlite-writer", 1, sqliteDataSource(url, true));
-            opened.add(writer);
-            HikariDataSource readers = pool("attic-sqlite-reader", maxConnections, sqliteDataSource(url, false));
-            opened.add(readers);
-            Database db = new Database(Dialect.SQLITE, jdbi(readers), jdbi(writer), clock, referenceGrace);
-            return new JdbiMetadata(db, opened);
-        }
-
-        private SQLiteDataSource sqliteDataSource(String url, boolean writer) {
-            SQLiteConfig config = new SQLiteConfig();
-            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-            config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-            config.enforceForeignKeys(true);
-            config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, statementTimeout.toMillis()));
-            if (writer) {
-                // Take the write lock at BEGIN, so a transaction never fails half-way with BUSY.
-                config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-            }
-            SQLiteDataSource ds = new SQLiteDataSource(config);
-            ds.setUrl(url);
-            return ds;
-        }
-
-        private JdbiMetadata openPostgres(List<HikariDataSource> opened) {
-            DataSource ds = dataSource;
-            if (ds == null) {
-                HikariConfig config = baseConfig("attic-postgres", maxConnections);
-                config.setJdbcUrl(jdbcUrl);
-                config.setUsername(user);
-                config.setPassword(password);
-                config.addDataSourceProperty("options", "-c statement_timeout=" + statementTimeout.toMillis());
-                config.addDataSourceProperty("connectTimeout", Math.max(1, connectionTimeout.toSeconds()));
-                // A backstop for a server that stops answering mid-statement.
-                config.addDataSourceProperty("socketTimeout", statementTimeout.toSeconds() + 30);
-                HikariDataSource pool = new HikariDataSource(config);
-                opened.add(pool);
-                ds = pool;
-            }
-            migrate(ds, Dialect.POSTGRESQL);
-            Jdbi jdbi = jdbi(ds);
-            return new JdbiMetadata(new Database(Dialect.POSTGRESQL, jdbi, jdbi, clock, referenceGrace), opened);
-        }
-
-        private static Jdbi jdbi(DataSource ds) {
-            Jdbi jdbi = Jdbi.create(ds);
-            // Error messages name the statement but never the bound values (a cache's key pair).
-            jdbi.getConfig(StatementExceptions.class)
-                    .setMessageRendering(StatementExceptions.MessageRendering.SHORT_STATEMENT);
-            return jdbi;
-        }
-
-        private HikariDataSource pool(String name, int size, DataSource ds) {
-            HikariConfig config = baseConfig(name, size);
-            config.setDataSource(ds);
-            return new HikariDataSource(config);
-        }
-
-        private HikariConfig baseConfig(String name, int size) {
-            HikariConfig config = new HikariConfig();
-            config.setPoolName(name);
-            config.setMaximumPoolSize(size);
-            config.setMinimumIdle(1);
-            config.setConnectionTimeout(connectionTimeout.toMillis());
-            return config;
-        }
-
-        private static void migrate(DataSource ds, Dialect dialect) {
-            Flyway.configure(JdbiMetadata.class.getClassLoader())
-                    .dataSource(ds)
-                    .locations("classpath:db/migration")
-                    .placeholders(dialect.placeholders())
-                    .load()
-                    .migrate();
+            Connections.Settings settings = new Connections.Settings(sqliteFile, jdbcUrl, user, password,
+                    dataSource, maxConnections, statementTimeout, connectionTimeout);
+            Connections connections = Connections.open(settings);
+            Dialect dialect = sqliteFile != null ? Dialect.SQLITE : Dialect.POSTGRESQL;
+            return new JdbiMetadata(new Database(dialect, connections.reader(), connections.writer(), clock,
+                    referenceGrace), connections.pools());
         }
 
         private static Duration positive(String what, Duration d) {

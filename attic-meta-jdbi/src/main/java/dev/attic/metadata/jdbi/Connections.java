@@ -1,0 +1,131 @@
+package dev.attic.metadata.jdbi;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementExceptions;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * Opens the connection pools for the settings of a {@link JdbiMetadata.Builder} and runs the
+ * migrations: on SQLite a writer pool of one connection and a reader pool, on PostgreSQL one pool.
+ *
+ * @param reader the JDBI for reads
+ * @param writer the JDBI for write transactions (the same as reader on PostgreSQL)
+ * @param pools the pools this store owns and closes
+ */
+record Connections(Jdbi reader, Jdbi writer, List<HikariDataSource> pools) {
+    private static final long SQLITE_MMAP_BYTES = 1L << 30;
+
+    /** What the builder chose; exactly one of sqliteFile, jdbcUrl and dataSource is set. */
+    record Settings(Path sqliteFile, String jdbcUrl, String user, String password, DataSource dataSource,
+            int maxConnections, Duration statementTimeout, Duration connectionTimeout) {
+        @Override
+        public String toString() {
+            return "Settings[" + (sqliteFile != null ? sqliteFile : jdbcUrl != null ? jdbcUrl : dataSource) + ']';
+        }
+    }
+
+    /**
+     * @throws dev.attic.BackendException if the database cannot be reached or migrated
+     */
+    static Connections open(Settings settings) {
+        List<HikariDataSource> opened = new ArrayList<>();
+        try {
+            return settings.sqliteFile() != null ? sqlite(settings, opened) : postgres(settings, opened);
+        } catch (RuntimeException e) {
+            opened.forEach(HikariDataSource::close);
+            throw DatabaseErrors.translate("open", e);
+        }
+    }
+
+    private static Connections sqlite(Settings settings, List<HikariDataSource> opened) {
+        String url = "jdbc:sqlite:" + settings.sqliteFile().toAbsolutePath();
+        // Migrations on a connection of their own, before the one-connection writer pool exists.
+        migrate(sqliteDataSource(url, settings, false), Dialect.SQLITE);
+        HikariDataSource writer = pool("attic-sqlite-writer", 1, sqliteDataSource(url, settings, true), settings);
+        opened.add(writer);
+        HikariDataSource readers = pool("attic-sqlite-reader", settings.maxConnections(),
+                sqliteDataSource(url, settings, false), settings);
+        opened.add(readers);
+        return new Connections(jdbi(readers), jdbi(writer), opened);
+    }
+
+    private static SQLiteDataSource sqliteDataSource(String url, Settings settings, boolean writer) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, settings.statementTimeout().toMillis()));
+        // Read the file through the OS page cache, shared by every connection, rather than through
+        // each connection's small private cache: index probes then cost no system call.
+        config.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, Long.toString(SQLITE_MMAP_BYTES));
+        if (writer) {
+            // Take the write lock at BEGIN, so a transaction never fails half-way with BUSY.
+            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        }
+        SQLiteDataSource ds = new SQLiteDataSource(config);
+        ds.setUrl(url);
+        return ds;
+    }
+
+    private static Connections postgres(Settings settings, List<HikariDataSource> opened) {
+        DataSource ds = settings.dataSource();
+        if (ds == null) {
+            HikariConfig config = baseConfig("attic-postgres", settings.maxConnections(), settings);
+            config.setJdbcUrl(settings.jdbcUrl());
+            config.setUsername(settings.user());
+            config.setPassword(settings.password());
+            config.addDataSourceProperty("options",
+                    "-c statement_timeout=" + settings.statementTimeout().toMillis());
+            config.addDataSourceProperty("connectTimeout", Math.max(1, settings.connectionTimeout().toSeconds()));
+            // A backstop for a server that stops answering mid-statement.
+            config.addDataSourceProperty("socketTimeout", settings.statementTimeout().toSeconds() + 30);
+            HikariDataSource pool = new HikariDataSource(config);
+            opened.add(pool);
+            ds = pool;
+        }
+        migrate(ds, Dialect.POSTGRESQL);
+        Jdbi jdbi = jdbi(ds);
+        return new Connections(jdbi, jdbi, opened);
+    }
+
+    private static Jdbi jdbi(DataSource ds) {
+        Jdbi jdbi = Jdbi.create(ds);
+        // Error messages name the statement but never the bound values (a cache's key pair).
+        jdbi.getConfig(StatementExceptions.class)
+                .setMessageRendering(StatementExceptions.MessageRendering.SHORT_STATEMENT);
+        return jdbi;
+    }
+
+    private static HikariDataSource pool(String name, int size, DataSource ds, Settings settings) {
+        HikariConfig config = baseConfig(name, size, settings);
+        config.setDataSource(ds);
+        return new HikariDataSource(config);
+    }
+
+    private static HikariConfig baseConfig(String name, int size, Settings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(name);
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(settings.connectionTimeout().toMillis());
+        return config;
+    }
+
+    private static void migrate(DataSource ds, Dialect dialect) {
+        Flyway.configure(JdbiMetadata.class.getClassLoader())
+                .dataSource(ds)
+                .locations("classpath:db/migration")
+                .placeholders(dialect.placeholders())
+                .load()
+                .migrate();
+    }
+}
