@@ -87,37 +87,49 @@ class S3StorageFaultTest {
     @Test
     void aPartThatTheServerRefusesAbortsTheUploadAfterThePartsInFlight() throws IOException {
         // Part 1 is refused at once; part 2, sent beside it, takes a while. The abort must wait for
-        // part 2 to finish, or part 2 could land after it. Calls are logged when they finish.
+        // part 2 to finish, or part 2 could land after it. Each call is logged just before the server
+        // answers it, so the log's order is the order in which the client saw the answers.
         List<String> calls = new CopyOnWriteArrayList<>();
         try (FaultyServer server = new FaultyServer(exchange -> {
             exchange.getRequestBody().readAllBytes();
             String query = String.valueOf(exchange.getRequestURI().getQuery());
             String call = exchange.getRequestMethod() + " " + query.replaceAll("=[^&]*", "");
             switch (call) {
-                case "HEAD null" -> exchange.sendResponseHeaders(200, -1);
+                case "HEAD null" -> {
+                    calls.add(call);
+                    exchange.sendResponseHeaders(200, -1);
+                }
                 case "POST uploads" -> {
                     byte[] xml = ("<InitiateMultipartUploadResult><Bucket>bucket</Bucket><Key>big</Key>"
                             + "<UploadId>up-1</UploadId></InitiateMultipartUploadResult>").getBytes(StandardCharsets.UTF_8);
+                    calls.add(call);
                     exchange.sendResponseHeaders(200, xml.length);
                     exchange.getResponseBody().write(xml);
                 }
-                case "DELETE uploadId" -> exchange.sendResponseHeaders(204, -1);
+                case "DELETE uploadId" -> {
+                    calls.add(call);
+                    exchange.sendResponseHeaders(204, -1);
+                }
                 case "PUT partNumber&uploadId" -> {
+                    String part = "PUT part " + query.substring("partNumber=".length(), query.indexOf('&'));
                     if (query.startsWith("partNumber=1&")) {
                         byte[] xml = "<Error><Code>InternalError</Code><Message>disk on fire</Message></Error>"
                                 .getBytes(StandardCharsets.UTF_8);
+                        calls.add(part);
                         exchange.sendResponseHeaders(500, xml.length);
                         exchange.getResponseBody().write(xml);
                     } else {
                         Thread.sleep(500);
+                        calls.add(part);
                         exchange.getResponseHeaders().add("ETag", "\"etag\"");
                         exchange.sendResponseHeaders(200, -1);
                     }
-                    call = "PUT part " + query.substring("partNumber=".length(), query.indexOf('&'));
                 }
-                default -> exchange.sendResponseHeaders(400, -1);
+                default -> {
+                    calls.add(call);
+                    exchange.sendResponseHeaders(400, -1);
+                }
             }
-            calls.add(call);
         }); S3Storage storage = S3Storage.open(config(server.endpoint()).maxAttempts(2).multipartThreshold(1024)
                 .partSize(S3StorageConfig.MIN_PART_SIZE).maxParallelParts(2).build())) {
             SeededBytes content = new SeededBytes(1, 3L * S3StorageConfig.MIN_PART_SIZE + 1);

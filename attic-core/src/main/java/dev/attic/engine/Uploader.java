@@ -1,0 +1,286 @@
+package dev.attic.engine;
+
+import dev.attic.AtticException;
+import dev.attic.BackendException;
+import dev.attic.ErrorCode;
+import dev.attic.NotFoundException;
+import dev.attic.chunking.ChunkReader;
+import dev.attic.chunking.Chunker;
+import dev.attic.compression.ChunkCompressor;
+import dev.attic.metadata.ChunkRecord;
+import dev.attic.metadata.CommittedNar;
+import dev.attic.metadata.MetadataStore;
+import dev.attic.metadata.NarRecord;
+import dev.attic.metadata.NewChunk;
+import dev.attic.metadata.ObjectInfo;
+import dev.attic.narinfo.NarInfo;
+import dev.attic.nix.Hash;
+import dev.attic.storage.Storage;
+import dev.attic.storage.StorageKey;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
+
+/**
+ * Uploads one store path: the NAR flows once through verification (size, hash, grammar), the
+ * chunker and a per-chunk SHA-256; chunks already stored are leased and reused, new ones are
+ * compressed and written with bounded parallelism; then one transaction makes the NAR valid and
+ * maps it into the cache. Anything that goes wrong before that transaction commits nothing: the
+ * pending rows and written files are reaped by the garbage collector once their leases end.
+ */
+final class Uploader {
+    /** Chunk references are recorded in batches of this many. */
+    static final int REF_BATCH = 256;
+
+    private final MetadataStore metadata;
+    private final Storage storage;
+    private final EngineSettings settings;
+    private final Chunker chunker;
+    private final ChunkCompressor compressor;
+    private final Executor chunkWriters;
+    private final Clock clock;
+
+    Uploader(MetadataStore metadata, Storage storage, EngineSettings settings, Chunker chunker,
+            ChunkCompressor compressor, Executor chunkWriters, Clock clock) {
+        this.metadata = metadata;
+        this.storage = storage;
+        this.settings = settings;
+        this.chunker = chunker;
+        this.compressor = compressor;
+        this.chunkWriters = chunkWriters;
+        this.clock = clock;
+    }
+
+    UploadResult upload(Tenants.Tenant tenant, UploadPathInfo info, InputStream body, Optional<String> createdBy)
+            throws IOException {
+        NarInfo checked = NarInfos.fromUpload(info, tenant.cache().config().storeDir());
+        ObjectInfo object = NarInfos.objectInfo(info, checked, createdBy);
+        long cacheId = tenant.cache().id();
+        Hash narHash = checked.narHash();
+        long narSize = checked.narSize();
+        VerifyingInputStream nar = new VerifyingInputStream(body, narHash, narSize);
+
+        Optional<NarRecord> existing = metadata.findValidNar(narHash.toString());
+        if (existing.isPresent() && metadata.isNarComplete(existing.get().id())) {
+            if (settings.requireProofOfPossession()) {
+                nar.drain();
+            }
+            try {
+                metadata.attachObject(cacheId, existing.get().id(), object);
+            } catch (NotFoundException e) {
+                throw new BackendException(ErrorCode.DATABASE_ERROR,
+                        "the stored NAR was collected while this upload attached to it; upload again", true, e);
+            }
+            return new UploadResult(UploadResult.Kind.DEDUPLICATED, 0, 1.0);
+        }
+        return new Transfer(cacheId, object, narHash, narSize, nar).run();
+    }
+
+    /** The outcome of one chunk: the row to reference and what it cost. */
+    private record ChunkOutcome(long chunkId, long storedBytes, long dedupedBytes) {}
+
+    /** A chunk whose row is not known yet, in NAR order. */
+    private record InFlight(String chunkHash, CompletableFuture<ChunkOutcome> outcome) {}
+
+    /** One upload of a NAR that is not (wholly) stored yet. */
+    private final class Transfer {
+        private final long cacheId;
+        private final ObjectInfo object;
+        private final Hash narHash;
+        private final long narSize;
+        private final VerifyingInputStream nar;
+        private final Deque<InFlight> inFlight = new ArrayDeque<>();
+        private final Map<String, CompletableFuture<ChunkOutcome>> thisUpload = new HashMap<>();
+        private final List<Long> refBatch = new ArrayList<>(REF_BATCH);
+        private NarRecord pending;
+        private int nextRefSeq;
+        private int chunkCount;
+        private long storedBytes;
+        private long dedupedBytes;
+        private Instant lastRenewal;
+
+        Transfer(long cacheId, ObjectInfo object, Hash narHash, long narSize, VerifyingInputStream nar) {
+            this.cacheId = cacheId;
+            this.object = object;
+            this.narHash = narHash;
+            this.narSize = narSize;
+            this.nar = nar;
+        }
+
+        UploadResult run() throws IOException {
+            pending = metadata.createPendingNar(narHash.toString(), narSize, settings.uploadLease());
+            lastRenewal = clock.instant();
+            boolean committed = false;
+            try {
+                Chunker cutter = narSize < settings.chunking().narSizeThreshold() ? new WholeNar(narSize) : chunker;
+                ChunkReader chunks = cutter.split(nar);
+                while (chunks.next()) {
+                    submit(chunks);
+                    renewIfDue();
+                }
+                if (!nar.isVerified()) {
+                    throw new IllegalStateException("the chunker stopped before the end of the NAR");
+                }
+                while (!inFlight.isEmpty()) {
+                    collectHead();
+                }
+                flushRefs();
+                CommittedNar done = metadata.commitNar(pending.id(), chunkCount, cacheId, object);
+                committed = true;
+                double fraction = Math.min(1.0, (double) dedupedBytes / narSize);
+                return done.deduplicated()
+                        ? new UploadResult(UploadResult.Kind.DEDUPLICATED, storedBytes, fraction)
+                        : new UploadResult(UploadResult.Kind.UPLOADED, storedBytes, fraction);
+            } finally {
+                if (!committed) {
+                    abandon();
+                }
+            }
+        }
+
+        private void submit(ChunkReader chunks) throws IOException {
+            Hash hash = Hash.sha256(chunks.sha256());
+            String key = hash.toString();
+            int length = chunks.length();
+            CompletableFuture<ChunkOutcome> same = thisUpload.get(key);
+            if (same != null) {
+                // the same bytes are still being stored for an earlier chunk of this NAR: reuse them
+                enqueue(new InFlight(key, same.thenApply(o -> new ChunkOutcome(o.chunkId(), 0, length))));
+                return;
+            }
+            Optional<ChunkRecord> stored = metadata.leaseValidChunk(key, compressor.compression().nixName(),
+                    settings.uploadLease());
+            CompletableFuture<ChunkOutcome> outcome;
+            if (stored.isPresent()) {
+                outcome = CompletableFuture.completedFuture(new ChunkOutcome(stored.get().id(), 0, length));
+            } else {
+                byte[] raw = chunks.copyBytes();
+                outcome = CompletableFuture.supplyAsync(() -> write(hash, raw), chunkWriters);
+            }
+            if (!outcome.isDone()) {
+                thisUpload.put(key, outcome);
+            }
+            enqueue(new InFlight(key, outcome));
+        }
+
+        private void enqueue(InFlight chunk) throws IOException {
+            inFlight.addLast(chunk);
+            chunkCount++;
+            while (inFlight.size() >= settings.maxChunksInFlight()
+                    || (!inFlight.isEmpty() && inFlight.peekFirst().outcome().isDone())) {
+                collectHead();
+            }
+        }
+
+        private void collectHead() throws IOException {
+            InFlight head = inFlight.removeFirst();
+            // once stored, a chunk is found through the metadata like any other: forget it here
+            thisUpload.remove(head.chunkHash(), head.outcome());
+            ChunkOutcome outcome = await(head.outcome());
+            storedBytes += outcome.storedBytes();
+            dedupedBytes += outcome.dedupedBytes();
+            refBatch.add(outcome.chunkId());
+            if (refBatch.size() >= REF_BATCH) {
+                flushRefs();
+            }
+        }
+
+        private void flushRefs() {
+            if (refBatch.isEmpty()) {
+                return;
+            }
+            metadata.appendChunkRefs(pending.id(), nextRefSeq, List.copyOf(refBatch));
+            nextRefSeq += refBatch.size();
+            refBatch.clear();
+        }
+
+        private void renewIfDue() {
+            Instant now = clock.instant();
+            if (Duration.between(lastRenewal, now).compareTo(settings.uploadLease().dividedBy(4)) >= 0) {
+                // references keep their chunks alive; the NAR's own lease keeps the upload alive
+                flushRefs();
+                metadata.renewNarLease(pending.id(), settings.uploadLease());
+                lastRenewal = now;
+            }
+        }
+
+        private ChunkOutcome write(Hash hash, byte[] raw) {
+            byte[] file = compressor.compress(raw, 0, raw.length);
+            StorageKey key = ChunkKeys.newKey(hash, compressor.compression());
+            ChunkRecord row = metadata.insertPendingChunk(
+                    new NewChunk(hash.toString(), compressor.compression().nixName(), raw.length, key.value()),
+                    settings.uploadLease());
+            try {
+                storage.put(key, new ByteArrayInputStream(file), file.length);
+            } catch (RuntimeException e) {
+                abortQuietly(() -> metadata.abortChunk(row.id()), e);
+                throw e;
+            }
+            ChunkRecord valid = metadata.markChunkValid(row.id(), Hash.sha256Of(file).toString(), file.length);
+            boolean ours = valid.id() == row.id();
+            return new ChunkOutcome(valid.id(), ours ? file.length : 0, ours ? 0 : raw.length);
+        }
+
+        private ChunkOutcome await(Future<ChunkOutcome> outcome) throws IOException {
+            try {
+                return outcome.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new BackendException(ErrorCode.INTERNAL, "interrupted while storing chunks", true, e);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof AtticException attic) {
+                    throw attic;
+                }
+                if (cause instanceof IOException io) {
+                    throw io;
+                }
+                throw new BackendException(ErrorCode.INTERNAL, "storing a chunk failed: " + cause, false, cause);
+            }
+        }
+
+        /** Waits for the chunk writes still running, then gives the pending NAR up to the collector. */
+        private void abandon() {
+            for (InFlight chunk : inFlight) {
+                try {
+                    chunk.outcome().get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                } catch (ExecutionException e) {
+                    // already reported by the chunk's own failure, or by the one that stopped the upload
+                }
+            }
+            inFlight.clear();
+            if (pending != null) {
+                abortQuietly(() -> metadata.abortNar(pending.id()), null);
+            }
+        }
+    }
+
+    /** Runs a clean-up step whose failure must not hide the error that made it necessary. */
+    private static void abortQuietly(Runnable cleanup, Throwable primary) {
+        try {
+            cleanup.run();
+        } catch (RuntimeException e) {
+            if (primary != null) {
+                primary.addSuppressed(e);
+            }
+            // without a primary error the lease still ends and the collector reaps the rows
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.attic.engine;
+
+import dev.attic.nar.NarWriter;
+import dev.attic.nix.Hash;
+import dev.attic.nix.Nix32;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+
+/** NARs and upload descriptions for engine tests, made with the real NAR writer. */
+public final class TestNars {
+    private TestNars() {}
+
+    /** A NAR and what a client would say about it. */
+    public record TestNar(byte[] bytes, String storePath, String storePathHash) {
+        public Hash narHash() {
+            return Hash.sha256Of(bytes);
+        }
+
+        public UploadPathInfo info() {
+            return info(List.of());
+        }
+
+        public UploadPathInfo info(List<String> references) {
+            return new UploadPathInfo(storePathHash, storePath, references, Optional.empty(), List.of(),
+                    Optional.empty(), Optional.of("x86_64-linux"), narHash().toString(), bytes.length);
+        }
+
+        /** A description of this store path that declares another NAR hash. */
+        public UploadPathInfo infoWithHash(Hash hash, long size) {
+            return new UploadPathInfo(storePathHash, storePath, List.of(), Optional.empty(), List.of(),
+                    Optional.empty(), Optional.empty(), hash.toString(), size);
+        }
+
+        public String baseName() {
+            return storePath.substring("/nix/store/".length());
+        }
+    }
+
+    /** A NAR of one regular file holding {@code contents}, for a store path with a hash from {@code seed}. */
+    public static TestNar regularFile(String name, byte[] contents, long seed) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            NarWriter nar = new NarWriter(out);
+            nar.regularFile(false, contents);
+            nar.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String hash = storePathHash(seed);
+        return new TestNar(out.toByteArray(), "/nix/store/" + hash + "-" + name, hash);
+    }
+
+    /** {@code size} pseudo-random bytes: incompressible and reproducible. */
+    public static byte[] randomBytes(int size, long seed) {
+        byte[] bytes = new byte[size];
+        new Random(seed).nextBytes(bytes);
+        return bytes;
+    }
+
+    /** A valid store path hash derived from a seed. */
+    public static String storePathHash(long seed) {
+        byte[] raw = new byte[20];
+        new Random(seed * 31 + 7).nextBytes(raw);
+        return Nix32.encode(raw);
+    }
+}
