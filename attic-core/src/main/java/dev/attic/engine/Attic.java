@@ -69,6 +69,7 @@ public final class Attic implements AutoCloseable {
     private final Downloader downloader;
     private final GarbageCollector collector;
     private final StagedFiles staged;
+    private final AccessLog accessLog;
     private final ExecutorService workers;
     private final ScheduledExecutorService schedule;
     private final SecureRandom random = new SecureRandom();
@@ -86,8 +87,10 @@ public final class Attic implements AutoCloseable {
         this.tenants = new Tenants(metadata);
         this.workers = Executors.newFixedThreadPool(b.workerThreads,
                 new ThreadFactoryBuilder().setNameFormat("attic-worker-%d").setDaemon(true).build());
-        this.schedule = Executors.newSingleThreadScheduledExecutor(
-                new ThreadFactoryBuilder().setNameFormat("attic-gc").setDaemon(true).build());
+        this.schedule = Executors.newScheduledThreadPool(2,
+                new ThreadFactoryBuilder().setNameFormat("attic-schedule-%d").setDaemon(true).build());
+        this.accessLog = new AccessLog(metadata);
+        this.schedule.scheduleWithFixedDelay(this::flushAccessLog, 5, 5, TimeUnit.SECONDS);
         this.uploader = new Uploader(metadata, storage, settings, FastCdc.of(b.chunking),
                 new ChunkCompressor(b.compression, b.compressionLevel), workers, b.clock);
         this.downloader = new Downloader(metadata, storage, settings, workers);
@@ -210,7 +213,7 @@ public final class Attic implements AutoCloseable {
         Objects.requireNonNull(info, "info");
         Objects.requireNonNull(nar, "nar");
         Tenants.Tenant tenant = tenants.require(caller, name, Permission.PUSH);
-        return uploader.upload(tenant, info, nar, caller.subject());
+        return uploader.upload(tenant, info, nar, caller.subject(), Uploader::clientReadError);
     }
 
     /** The narinfo of a store path in a cache, signed with the cache's key; needs pull. */
@@ -218,49 +221,75 @@ public final class Attic implements AutoCloseable {
         Tenants.Tenant tenant = tenants.require(caller, name, Permission.PULL);
         ObjectWithNar found = find(tenant, storePathHash);
         CacheConfig config = tenant.cache().config();
-        NarInfo served = NarInfos.served(found, config.storeDir(), signingKeys.getUnchecked(config.keypair()));
-        Optional<ChunkRecord> single = settings.redirectSingleChunkNars().isPresent()
-                ? downloader.singleChunk(found.nar()).filter(c -> c.compression().equals(Compression.ZSTD.nixName()))
-                : Optional.empty();
-        if (single.isPresent() && single.get().fileHash() != null
-                && storage.downloadUrl(new StorageKey(single.get().storageKey()), Duration.ofMinutes(1)).isPresent()) {
+        NarInfo served = NarInfos.served(found, signingKey(config));
+        accessLog.record(found.object().id());
+        Optional<ChunkRecord> file = redirectable(found);
+        if (file.isPresent()) {
             return served.toBuilder()
                     .url(NarInfos.narUrl(storePathHash) + ".zst")
                     .compression(Compression.ZSTD.nixName())
-                    .fileHash(dev.attic.nix.Hash.parse(single.get().fileHash()))
-                    .fileSize(single.get().fileSize())
+                    .fileHash(dev.attic.nix.Hash.parse(file.get().fileHash()))
+                    .fileSize(file.get().fileSize())
                     .build();
         }
         return served;
     }
 
     /**
-     * A store path's NAR, checked to be complete before anything is sent; needs pull. Records the
-     * access for retention.
+     * A store path's NAR, checked before anything is sent; needs pull. A NAR with a chunk known to
+     * be bad is refused at once; the presence of every chunk file is checked when the body is
+     * written, before its first byte (so a HEAD costs no storage lookups). Writing the body records
+     * the access for retention.
      *
      * @param compressed true for the {@code .nar.zst} route a narinfo names for a single-chunk NAR
-     *     when redirects are enabled: then the download carries a redirect to the stored file
+     *     when redirects are enabled: then the download is a redirect to the stored file
      * @throws dev.attic.BackendException {@code INCOMPLETE_NAR} when a chunk is corrupt or missing
      */
     public NarDownload nar(Caller caller, CacheName name, String storePathHash, boolean compressed) {
         Tenants.Tenant tenant = tenants.require(caller, name, Permission.PULL);
         ObjectWithNar found = find(tenant, storePathHash);
+        long objectId = found.object().id();
         if (compressed) {
-            Duration expiry = settings.redirectSingleChunkNars().orElseThrow(() -> noSuchNar(storePathHash));
-            ChunkRecord chunk = downloader.singleChunk(found.nar())
-                    .filter(c -> c.compression().equals(Compression.ZSTD.nixName()))
+            ChunkRecord chunk = redirectable(found).orElseThrow(() -> noSuchNar(storePathHash));
+            URI url = storage.downloadUrl(new StorageKey(chunk.storageKey()), settings.redirectSingleChunkNars().orElseThrow())
                     .orElseThrow(() -> noSuchNar(storePathHash));
-            URI url = storage.downloadUrl(new StorageKey(chunk.storageKey()), expiry).orElseThrow(() -> noSuchNar(storePathHash));
-            metadata.touchObjects(List.of(found.object().id()));
-            return new NarDownload(chunk.fileSize(), Optional.of(url), out -> {
-                try (InputStream file = storage.open(new StorageKey(chunk.storageKey()))) {
-                    file.transferTo(out);
-                }
-            });
+            accessLog.record(objectId);
+            return NarDownload.redirect(chunk.fileSize(), url);
         }
-        NarDownload download = downloader.open(found.nar());
-        metadata.touchObjects(List.of(found.object().id()));
-        return download;
+        return downloader.open(found.nar(), () -> accessLog.record(objectId));
+    }
+
+    /** The stored file a single-chunk NAR may be fetched from directly, when redirects are on and possible. */
+    private Optional<ChunkRecord> redirectable(ObjectWithNar found) {
+        if (settings.redirectSingleChunkNars().isEmpty()) {
+            return Optional.empty();
+        }
+        return downloader.servableSingleChunk(found.nar())
+                .filter(c -> storage.downloadUrl(new StorageKey(c.storageKey()), Duration.ofMinutes(1)).isPresent());
+    }
+
+    /**
+     * Throws unless the caller holds {@code permission} on the cache, with the same answers as the
+     * operations (so an adapter can check before it reads a request's body).
+     */
+    public void authorize(Caller caller, CacheName name, Permission permission) {
+        tenants.require(caller, name, permission);
+    }
+
+    private SigningKey signingKey(CacheConfig config) {
+        try {
+            return signingKeys.getUnchecked(config.keypair());
+        } catch (UncheckedExecutionException e) {
+            throw new BackendException(ErrorCode.INTERNAL, "a cache has an unreadable keypair", false, e.getCause());
+        }
+    }
+
+    private void flushAccessLog() {
+        try {
+            accessLog.flush();
+        } catch (RuntimeException e) {
+            System.getLogger(Attic.class.getName()).log(System.Logger.Level.WARNING, "recording access times failed", e);
+        }
     }
 
     private ObjectWithNar find(Tenants.Tenant tenant, String storePathHash) {
@@ -313,16 +342,29 @@ public final class Attic implements AutoCloseable {
         if (file.isEmpty()) {
             Optional<ObjectWithNar> present = metadata.findObject(cacheId, storePathHash);
             if (present.isPresent() && present.get().nar().narHash().equals(narInfo.narHash().toString())) {
-                return new UploadResult(UploadResult.Kind.DEDUPLICATED, 0, 1.0);
+                return new UploadResult(UploadResult.Kind.DEDUPLICATED, 0, 1.0, true);
             }
             throw new BadInputException(ErrorCode.BAD_REQUEST, "no NAR file " + narInfo.url()
                     + " was uploaded to this cache before its narinfo (or it expired)");
         }
+        UploadResult result;
         try (InputStream stored = storage.open(file.get());
-                InputStream nar = decoder.decode(narInfo.compression(), stored)) {
-            return uploader.upload(tenant, info, nar, caller.subject());
-        } finally {
-            storage.delete(file.get());
+                InputStream nar = decode(decoder, narInfo.compression(), stored)) {
+            result = uploader.upload(tenant, info, nar, caller.subject(), Uploader::stagedReadError);
+        } catch (BadInputException e) {
+            staged.delete(file.get()); // the file itself is bad: a retry cannot help
+            throw e;
+        }
+        // kept on a server-side failure, so that Nix's retry of the narinfo finds it; the expiry reaps it
+        staged.delete(file.get());
+        return result;
+    }
+
+    private static InputStream decode(NarDecoder decoder, String compression, InputStream file) throws IOException {
+        try {
+            return decoder.decode(compression, file);
+        } catch (IOException e) {
+            throw Uploader.stagedReadError(e);
         }
     }
 
@@ -358,6 +400,7 @@ public final class Attic implements AutoCloseable {
             if (!schedule.awaitTermination(60, TimeUnit.SECONDS)) {
                 schedule.shutdownNow();
             }
+            flushAccessLog();
             if (!workers.awaitTermination(30, TimeUnit.SECONDS)) {
                 workers.shutdownNow();
             }
@@ -370,12 +413,7 @@ public final class Attic implements AutoCloseable {
 
     private CacheInfo info(CacheRecord cache) {
         CacheConfig config = cache.config();
-        SigningKey key;
-        try {
-            key = signingKeys.getUnchecked(config.keypair());
-        } catch (UncheckedExecutionException e) {
-            throw new BackendException(ErrorCode.INTERNAL, "cache " + cache.name() + " has an unreadable keypair", false, e.getCause());
-        }
+        SigningKey key = signingKey(config);
         return new CacheInfo(CacheName.of(cache.name()), config.isPublic(), config.storeDir(), config.priority(),
                 config.upstreamCacheKeyNames(), key.publicKey(),
                 config.retentionPeriod() == null ? Retention.global() : Retention.period(config.retentionPeriod()));

@@ -8,6 +8,7 @@ import dev.attic.compression.ChunkCompressor;
 import dev.attic.compression.Compression;
 import dev.attic.metadata.ChunkRecord;
 import dev.attic.metadata.ChunkRef;
+import dev.attic.metadata.ChunkState;
 import dev.attic.metadata.MetadataStore;
 import dev.attic.metadata.NarRecord;
 import dev.attic.nix.Hash;
@@ -16,8 +17,6 @@ import dev.attic.storage.StorageKey;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -26,16 +25,20 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Reassembles a NAR from its chunks: before the first byte, every chunk must be recorded valid and
- * present in storage; while streaming, chunks are fetched a few ahead, decompressed and checked
- * against their hash. A chunk that is missing or does not verify is marked corrupt, so the next
- * upload of any NAR containing it stores it again.
+ * Reassembles a NAR from its chunks. Before the first byte, every chunk must be recorded valid and
+ * (by default) present in storage; while streaming, chunks are fetched a few ahead, decompressed
+ * and checked against their hash. A chunk that is missing or does not verify is marked corrupt, so
+ * the next upload of any NAR containing it stores it again.
  */
 final class Downloader {
     /** Chunk references are read from the metadata in pages of this many. */
     static final int REF_PAGE = 1024;
+    /** No single chunk fetch or presence check may take longer than this. */
+    static final long CHUNK_TIMEOUT_SECONDS = 300;
 
     private final MetadataStore metadata;
     private final Storage storage;
@@ -49,67 +52,103 @@ final class Downloader {
         this.fetchers = fetchers;
     }
 
-    /** Checks that the NAR can be served whole and returns it, ready to stream. */
-    NarDownload open(NarRecord nar) {
+    /**
+     * The NAR, ready to stream: refused at once if a chunk is known to be bad. The presence of every
+     * chunk file is checked when the body is written, before its first byte, so that a HEAD costs no
+     * storage lookups; {@code onStart} runs then too (to record the access).
+     */
+    NarDownload open(NarRecord nar, Runnable onStart) {
         if (!metadata.isNarComplete(nar.id())) {
             throw incomplete(nar, "some of its chunks are known to be corrupt or missing");
         }
-        if (settings.checkChunksBeforeServing()) {
-            checkPresent(nar);
-        }
-        return new NarDownload(nar.narSize(), Optional.empty(), out -> stream(nar, out));
+        return new NarDownload(nar.narSize(), Optional.empty(), out -> {
+            if (settings.checkChunksBeforeServing()) {
+                checkPresent(nar);
+            }
+            onStart.run();
+            stream(nar, out);
+        });
     }
 
-    /** The stored file of a single-chunk NAR, for a client to fetch directly, if storage can offer one. */
-    Optional<ChunkRecord> singleChunk(NarRecord nar) {
+    /** The one chunk of a single-chunk NAR that can be handed out as a file: valid, zstd, present. */
+    Optional<ChunkRecord> servableSingleChunk(NarRecord nar) {
         if (nar.numChunks() != 1) {
             return Optional.empty();
         }
         List<ChunkRef> refs = metadata.chunkRefs(nar.id(), 0, 1);
-        return refs.isEmpty() ? Optional.empty() : Optional.of(refs.get(0).chunk());
+        if (refs.isEmpty()) {
+            return Optional.empty();
+        }
+        ChunkRecord chunk = refs.get(0).chunk();
+        if (chunk.state() != ChunkState.VALID || chunk.fileHash() == null
+                || !chunk.compression().equals(Compression.ZSTD.nixName())) {
+            return Optional.empty();
+        }
+        if (!storage.exists(new StorageKey(chunk.storageKey()))) {
+            metadata.markChunkCorrupt(chunk.id());
+            return Optional.empty();
+        }
+        return Optional.of(chunk);
     }
 
+    /** Checks every chunk file, a bounded number at a time; marks every missing one before failing. */
     private void checkPresent(NarRecord nar) {
+        List<ChunkRecord> missing = new ArrayList<>();
+        Deque<CompletableFuture<Optional<ChunkRecord>>> checks = new ArrayDeque<>();
+        int window = Math.max(2, settings.downloadReadAhead() * 2);
         int seq = 0;
-        while (true) {
-            List<ChunkRef> page = metadata.chunkRefs(nar.id(), seq, REF_PAGE);
-            if (page.isEmpty()) {
-                break;
-            }
-            List<CompletableFuture<Optional<ChunkRecord>>> checks = new ArrayList<>(page.size());
-            for (ChunkRef ref : page) {
-                ChunkRecord chunk = ref.chunk();
-                checks.add(CompletableFuture.supplyAsync(
-                        () -> storage.exists(new StorageKey(chunk.storageKey())) ? Optional.empty() : Optional.of(chunk),
-                        fetchers));
-            }
-            for (CompletableFuture<Optional<ChunkRecord>> check : checks) {
-                Optional<ChunkRecord> missing = join(check);
-                if (missing.isPresent()) {
-                    metadata.markChunkCorrupt(missing.get().id());
-                    throw incomplete(nar, "the file of chunk " + missing.get().chunkHash() + " is missing from storage");
+        try {
+            while (true) {
+                List<ChunkRef> page = metadata.chunkRefs(nar.id(), seq, REF_PAGE);
+                for (ChunkRef ref : page) {
+                    ChunkRecord chunk = ref.chunk();
+                    if (checks.size() >= window) {
+                        join(checks.removeFirst()).ifPresent(missing::add);
+                    }
+                    checks.addLast(CompletableFuture.supplyAsync(
+                            () -> storage.exists(new StorageKey(chunk.storageKey())) ? Optional.empty() : Optional.of(chunk),
+                            fetchers));
                 }
+                if (page.size() < REF_PAGE) {
+                    break;
+                }
+                seq = page.get(page.size() - 1).seq() + 1;
             }
-            seq = page.get(page.size() - 1).seq() + 1;
+            while (!checks.isEmpty()) {
+                join(checks.removeFirst()).ifPresent(missing::add);
+            }
+        } finally {
+            checks.forEach(c -> c.cancel(false));
+        }
+        if (!missing.isEmpty()) {
+            missing.forEach(chunk -> metadata.markChunkCorrupt(chunk.id()));
+            throw incomplete(nar, missing.size() + " chunk file(s) missing from storage, first "
+                    + missing.get(0).chunkHash());
         }
     }
 
     private void stream(NarRecord nar, OutputStream out) throws IOException {
+        Deque<ChunkRecord> pending = new ArrayDeque<>();
         Deque<CompletableFuture<byte[]>> ahead = new ArrayDeque<>();
-        int seq = 0;
+        int nextSeq = 0;
+        boolean morePages = true;
         long written = 0;
-        boolean more = true;
         try {
-            while (more || !ahead.isEmpty()) {
-                if (more && ahead.size() < settings.downloadReadAhead()) {
-                    List<ChunkRef> page = metadata.chunkRefs(nar.id(), seq, settings.downloadReadAhead() - ahead.size());
-                    for (ChunkRef ref : page) {
-                        ChunkRecord chunk = ref.chunk();
-                        ahead.addLast(CompletableFuture.supplyAsync(() -> fetch(nar, chunk), fetchers));
-                        seq = ref.seq() + 1;
+            while (true) {
+                if (pending.isEmpty() && morePages) {
+                    List<ChunkRef> page = metadata.chunkRefs(nar.id(), nextSeq, REF_PAGE);
+                    page.forEach(ref -> pending.addLast(ref.chunk()));
+                    morePages = page.size() == REF_PAGE;
+                    if (!page.isEmpty()) {
+                        nextSeq = page.get(page.size() - 1).seq() + 1;
                     }
-                    more = !page.isEmpty();
-                    continue;
+                }
+                while (ahead.size() < settings.downloadReadAhead() && !pending.isEmpty()) {
+                    ChunkRecord chunk = pending.removeFirst();
+                    ahead.addLast(CompletableFuture.supplyAsync(() -> fetch(nar, chunk), fetchers));
+                }
+                if (ahead.isEmpty()) {
+                    break;
                 }
                 byte[] bytes = join(ahead.removeFirst());
                 out.write(bytes);
@@ -141,7 +180,7 @@ final class Downloader {
             throw new BackendException(ErrorCode.STORAGE_ERROR, "reading chunk " + chunk.chunkHash()
                     + " of NAR " + nar.narHash() + " failed: " + e.getMessage(), true, e);
         }
-        Hash actual = Hash.of(sha256(bytes));
+        Hash actual = Hash.sha256Of(bytes);
         if (!actual.toString().equals(chunk.chunkHash())) {
             throw corrupt(nar, chunk, "its bytes hash to " + actual);
         }
@@ -153,9 +192,10 @@ final class Downloader {
         return incomplete(nar, "chunk " + chunk.chunkHash() + " is corrupt: " + why);
     }
 
-    private static boolean isCorruptStream(IOException e) {
-        // zstd-jni reports a damaged frame as a ZstdIOException; storage failures are other IOExceptions
-        return e.getClass().getName().startsWith("com.github.luben.zstd");
+    /** zstd-jni reports a damaged frame as a ZstdIOException; storage failures are other IOExceptions. */
+    static boolean isCorruptStream(IOException e) {
+        String name = e.getClass().getName();
+        return name.startsWith("com.github.luben.zstd") || name.startsWith("org.tukaani.xz");
     }
 
     private static BackendException incomplete(NarRecord nar, String why) {
@@ -163,22 +203,16 @@ final class Downloader {
                 "NAR " + nar.narHash() + " cannot be served: " + why, false, null);
     }
 
-    private static MessageDigest sha256(byte[] bytes) {
+    static <T> T join(CompletableFuture<T> future) {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(bytes);
-            return digest;
-        } catch (NoSuchAlgorithmException e) {
-            throw new AssertionError("every Java platform has SHA-256", e);
-        }
-    }
-
-    private static <T> T join(CompletableFuture<T> future) {
-        try {
-            return future.get();
+            return future.get(CHUNK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BackendException(ErrorCode.INTERNAL, "interrupted while reading chunks", true, e);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new BackendException(ErrorCode.STORAGE_ERROR, "a chunk took longer than "
+                    + CHUNK_TIMEOUT_SECONDS + " s to read", true, e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof AtticException attic) {
                 throw attic;

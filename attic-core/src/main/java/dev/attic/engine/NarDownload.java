@@ -29,6 +29,13 @@ public final class NarDownload {
         this.body = Objects.requireNonNull(body, "body");
     }
 
+    /** A download that is a redirect to the stored file (of {@code fileSize} bytes) and has no body here. */
+    static NarDownload redirect(long fileSize, URI url) {
+        return new NarDownload(fileSize, Optional.of(url), out -> {
+            throw new IllegalStateException("a redirected download has no body: send the redirect");
+        });
+    }
+
     /** The NAR's size in bytes: what {@link #writeTo} writes. */
     public long narSize() {
         return narSize;

@@ -63,9 +63,13 @@ final class NarInfos {
                 createdBy.orElse(null));
     }
 
-    /** The narinfo Nix is served for an object, signed with the cache's key. */
-    static NarInfo served(ObjectWithNar found, String storeDir, SigningKey key) {
+    /**
+     * The narinfo Nix is served for an object, signed with the cache's key. The object keeps the
+     * store directory it was uploaded under, so changing a cache's store dir later breaks nothing.
+     */
+    static NarInfo served(ObjectWithNar found, SigningKey key) {
         ObjectInfo info = found.object().info();
+        String storeDir = info.storePath().substring(0, Math.max(1, info.storePath().lastIndexOf('/')));
         NarInfo.Builder narInfo = NarInfo.builder()
                 .storePath(StorePath.parse(info.storePath(), storeDir))
                 .url(narUrl(info.storePathHash()))

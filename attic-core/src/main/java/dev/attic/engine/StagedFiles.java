@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 
 /**
  * NAR files that a plain {@code nix copy --to http://...} uploads before their narinfo: each is
- * kept in storage under {@code staging/<cache id>/<file name>.<millis>} until the narinfo arrives (on
+ * kept in storage under {@code staging/<cache id>/<file name>.<millis>-<random>} until the narinfo arrives (on
  * any server sharing the storage), then turned into chunks and deleted. A file whose narinfo never
  * comes is deleted by the garbage collector once it is older than the staging expiry.
  */
@@ -29,6 +29,7 @@ final class StagedFiles {
     /** Nix names an uploaded NAR by the nix32 SHA-256 of the file: {@code <52 chars>.nar[.ext]}. */
     static final Pattern FILE_NAME = Pattern.compile("([0-9a-df-np-sv-z]{52})\\.nar(\\.[a-z0-9]{1,8})?");
     private static final String PREFIX = "staging/";
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private final Storage storage;
     private final Clock clock;
@@ -46,7 +47,7 @@ final class StagedFiles {
                     + (fileName.length() > 80 ? fileName.substring(0, 80) + "..." : fileName));
         }
         Hash declared = Hash.fromNix32(name.group(1));
-        StorageKey key = new StorageKey(PREFIX + cacheId + "/" + fileName + "." + clock.millis());
+        StorageKey key = new StorageKey(PREFIX + cacheId + "/" + fileName + "." + clock.millis() + "-" + nonce());
         HashingStream hashing = new HashingStream(body);
         storage.put(key, hashing, length);
         Hash actual = Hash.of(hashing.digest);
@@ -79,10 +80,23 @@ final class StagedFiles {
         return deleted;
     }
 
+    /** Deletes a staged file (once used, or found bad). */
+    void delete(StorageKey key) {
+        storage.delete(key);
+    }
+
+    private static String nonce() {
+        byte[] bytes = new byte[6];
+        RANDOM.nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
+    }
+
     private static long stagedAt(StorageKey key) {
         String value = key.value();
+        String suffix = value.substring(value.lastIndexOf('.') + 1);
+        int dash = suffix.indexOf('-');
         try {
-            return Long.parseLong(value.substring(value.lastIndexOf('.') + 1));
+            return Long.parseLong(dash < 0 ? suffix : suffix.substring(0, dash));
         } catch (NumberFormatException e) {
             return Long.MIN_VALUE; // not ours in shape: treat as oldest
         }

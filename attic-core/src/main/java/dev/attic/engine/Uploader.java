@@ -2,6 +2,8 @@ package dev.attic.engine;
 
 import dev.attic.AtticException;
 import dev.attic.BackendException;
+import dev.attic.BadInputException;
+import dev.attic.ConflictException;
 import dev.attic.ErrorCode;
 import dev.attic.NotFoundException;
 import dev.attic.chunking.ChunkReader;
@@ -34,6 +36,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * Uploads one store path: the NAR flows once through verification (size, hash, grammar), the
@@ -65,14 +70,23 @@ final class Uploader {
         this.clock = clock;
     }
 
-    UploadResult upload(Tenants.Tenant tenant, UploadPathInfo info, InputStream body, Optional<String> createdBy)
-            throws IOException {
+    /**
+     * Uploads a store path.
+     *
+     * @param readError what a failure to read {@code body} means: the client's fault for a request
+     *     body ({@link #clientReadError}), or the storage's for a staged file ({@link #stagedReadError})
+     */
+    UploadResult upload(Tenants.Tenant tenant, UploadPathInfo info, InputStream body, Optional<String> createdBy,
+            Function<IOException, AtticException> readError) throws IOException {
         NarInfo checked = NarInfos.fromUpload(info, tenant.cache().config().storeDir());
         ObjectInfo object = NarInfos.objectInfo(info, checked, createdBy);
         long cacheId = tenant.cache().id();
         Hash narHash = checked.narHash();
         long narSize = checked.narSize();
-        VerifyingInputStream nar = new VerifyingInputStream(body, narHash, narSize);
+        boolean alreadyInCache = metadata.findObject(cacheId, object.storePathHash())
+                .filter(o -> o.nar().narHash().equals(narHash.toString()))
+                .isPresent();
+        VerifyingInputStream nar = new VerifyingInputStream(body, narHash, narSize, readError);
 
         Optional<NarRecord> existing = metadata.findValidNar(narHash.toString());
         if (existing.isPresent() && metadata.isNarComplete(existing.get().id())) {
@@ -85,9 +99,25 @@ final class Uploader {
                 throw new BackendException(ErrorCode.DATABASE_ERROR,
                         "the stored NAR was collected while this upload attached to it; upload again", true, e);
             }
-            return new UploadResult(UploadResult.Kind.DEDUPLICATED, 0, 1.0);
+            return new UploadResult(UploadResult.Kind.DEDUPLICATED, 0, 1.0, alreadyInCache);
         }
-        return new Transfer(cacheId, object, narHash, narSize, nar).run();
+        return new Transfer(cacheId, object, narHash, narSize, nar).run(alreadyInCache);
+    }
+
+    /** A request body that cannot be read is the client's fault (it stopped sending, say). */
+    static AtticException clientReadError(IOException e) {
+        return new BadInputException(ErrorCode.BAD_REQUEST, "the upload body could not be read: " + e.getMessage(), e);
+    }
+
+    /**
+     * A staged file that does not decompress is a bad upload; any other failure to read it is the
+     * storage's, worth a retry.
+     */
+    static AtticException stagedReadError(IOException e) {
+        if (Downloader.isCorruptStream(e)) {
+            return new BadInputException(ErrorCode.BAD_NAR, "the uploaded file does not decompress: " + e.getMessage(), e);
+        }
+        return new BackendException(ErrorCode.STORAGE_ERROR, "reading the staged file failed: " + e.getMessage(), true, e);
     }
 
     /** The outcome of one chunk: the row to reference and what it cost. */
@@ -121,7 +151,7 @@ final class Uploader {
             this.nar = nar;
         }
 
-        UploadResult run() throws IOException {
+        UploadResult run(boolean alreadyInCache) throws IOException {
             pending = metadata.createPendingNar(narHash.toString(), narSize, settings.uploadLease());
             lastRenewal = clock.instant();
             boolean committed = false;
@@ -142,9 +172,8 @@ final class Uploader {
                 CommittedNar done = metadata.commitNar(pending.id(), chunkCount, cacheId, object);
                 committed = true;
                 double fraction = Math.min(1.0, (double) dedupedBytes / narSize);
-                return done.deduplicated()
-                        ? new UploadResult(UploadResult.Kind.DEDUPLICATED, storedBytes, fraction)
-                        : new UploadResult(UploadResult.Kind.UPLOADED, storedBytes, fraction);
+                return new UploadResult(done.deduplicated() ? UploadResult.Kind.DEDUPLICATED : UploadResult.Kind.UPLOADED,
+                        storedBytes, fraction, alreadyInCache);
             } finally {
                 if (!committed) {
                     abandon();
@@ -230,14 +259,26 @@ final class Uploader {
                 abortQuietly(() -> metadata.abortChunk(row.id()), e);
                 throw e;
             }
-            ChunkRecord valid = metadata.markChunkValid(row.id(), Hash.sha256Of(file).toString(), file.length);
+            ChunkRecord valid;
+            try {
+                valid = metadata.markChunkValid(row.id(), Hash.sha256Of(file).toString(), file.length);
+            } catch (ConflictException e) {
+                // the write outlived the chunk's lease and the collector took the row: no row will
+                // ever name this file, so it goes now
+                abortQuietly(() -> storage.delete(key), e);
+                throw e;
+            }
             boolean ours = valid.id() == row.id();
             return new ChunkOutcome(valid.id(), ours ? file.length : 0, ours ? 0 : raw.length);
         }
 
         private ChunkOutcome await(Future<ChunkOutcome> outcome) throws IOException {
             try {
-                return outcome.get();
+                return outcome.get(Downloader.CHUNK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                outcome.cancel(true);
+                throw new BackendException(ErrorCode.STORAGE_ERROR, "storing a chunk took longer than "
+                        + Downloader.CHUNK_TIMEOUT_SECONDS + " s", true, e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new BackendException(ErrorCode.INTERNAL, "interrupted while storing chunks", true, e);
@@ -257,10 +298,12 @@ final class Uploader {
         private void abandon() {
             for (InFlight chunk : inFlight) {
                 try {
-                    chunk.outcome().get();
+                    chunk.outcome().get(Downloader.CHUNK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     break;
+                } catch (TimeoutException e) {
+                    chunk.outcome().cancel(true);
                 } catch (ExecutionException e) {
                     // already reported by the chunk's own failure, or by the one that stopped the upload
                 }

@@ -1,5 +1,6 @@
 package dev.attic.engine;
 
+import dev.attic.AtticException;
 import dev.attic.BadInputException;
 import dev.attic.ErrorCode;
 import dev.attic.nar.NarValidator;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.function.Function;
 
 /**
  * An upload body on its one pass through the engine: every byte is counted, hashed and checked
@@ -25,8 +27,11 @@ final class VerifyingInputStream extends FilterInputStream {
     private long count;
     private boolean verified;
 
-    VerifyingInputStream(InputStream body, Hash expectedHash, long expectedSize) {
+    private final Function<IOException, AtticException> readError;
+
+    VerifyingInputStream(InputStream body, Hash expectedHash, long expectedSize, Function<IOException, AtticException> readError) {
         super(body);
+        this.readError = readError;
         this.expectedHash = expectedHash;
         this.expectedSize = expectedSize;
         this.digest = sha256();
@@ -49,8 +54,7 @@ final class VerifyingInputStream extends FilterInputStream {
         try {
             n = in.read(buffer, offset, length);
         } catch (IOException e) {
-            throw new BadInputException(ErrorCode.BAD_REQUEST,
-                    "the upload body could not be read after " + count + " bytes: " + e.getMessage(), e);
+            throw readError.apply(e);
         }
         if (n < 0) {
             verifyEnd();

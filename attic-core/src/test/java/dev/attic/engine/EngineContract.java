@@ -402,14 +402,47 @@ public abstract class EngineContract {
     }
 
     @Test
-    void aMissingChunkFileFailsTheDownloadBeforeTheFirstByte() throws IOException {
+    void missingChunkFilesFailTheDownloadBeforeTheFirstByteAndAreAllMarked() throws IOException {
         create(cacheA, false);
         var nar = bigNar(8);
         upload(cacheA, nar);
-        String victim = storedKeys().stream().sorted().reduce((a, b) -> b).orElseThrow();
-        storage.delete(new StorageKey(victim));
-        BackendException e = assertThrows(BackendException.class, () -> attic.nar(admin, cacheA, nar.storePathHash(), false));
+        List<String> keys = storedKeys().stream().sorted().toList();
+        storage.delete(new StorageKey(keys.get(0)));
+        storage.delete(new StorageKey(keys.get(keys.size() - 1)));
+        NarDownload download = attic.nar(admin, cacheA, nar.storePathHash(), false);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BackendException e = assertThrows(BackendException.class, () -> download.writeTo(out));
         assertEquals(ErrorCode.INCOMPLETE_NAR, e.code());
+        assertEquals(0, out.size(), "nothing was written before the check");
+        assertTrue(e.getMessage().contains("2 chunk file(s) missing"), e.getMessage());
+        assertEquals(2L, metadata.stats().chunks().get(dev.attic.metadata.ChunkState.CORRUPT), "both marked at once");
+        assertThrows(BackendException.class, () -> attic.nar(admin, cacheA, nar.storePathHash(), false),
+                "now refused before any body");
+        upload(cacheA, nar);
+        assertArrayEquals(nar.bytes(), download(admin, cacheA, nar.storePathHash()), "one re-upload heals both");
+    }
+
+    @Test
+    void pathsKeepTheirStoreDirWhenTheCacheChangesIt() throws IOException {
+        create(cacheA, false);
+        var nar = TestNars.regularFile("old-dir", "x".getBytes(StandardCharsets.UTF_8), 95);
+        upload(cacheA, nar);
+        attic.configureCache(admin, cacheA, CachePatch.builder().storeDir("/opt/store").build());
+        NarInfo narInfo = attic.narInfo(admin, cacheA, nar.storePathHash());
+        assertEquals(nar.storePath(), narInfo.storePath().toString(), "served as it was uploaded");
+        assertArrayEquals(nar.bytes(), download(admin, cacheA, nar.storePathHash()));
+    }
+
+    @Test
+    void uploadResultSaysWhetherThisCacheAlreadyHadThePath() throws IOException {
+        create(cacheA, false);
+        create(cacheB, false);
+        var nar = bigNar(96);
+        assertFalse(upload(cacheA, nar).alreadyInCache());
+        UploadResult inOther = upload(cacheB, nar);
+        assertEquals(UploadResult.Kind.DEDUPLICATED, inOther.kind(), "stored once, globally");
+        assertFalse(inOther.alreadyInCache(), "but cache beta did not hold it");
+        assertTrue(upload(cacheB, nar).alreadyInCache());
     }
 
     // ---- garbage collection ----

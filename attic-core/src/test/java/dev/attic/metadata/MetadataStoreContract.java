@@ -561,6 +561,26 @@ public abstract class MetadataStoreContract {
     }
 
     @Test
+    void aCompleteUploadReplacesAStoredNarThatLostAChunk() {
+        long demo = cache("demo");
+        long other = cache("other");
+        String narHash = sha256('n', 7);
+        CommittedNar broken = upload(demo, 1, narHash, 3, 'c');
+        store.attachObject(other, broken.nar().id(), info(2));
+        ChunkRecord middle = store.chunkRefs(broken.nar().id(), 1, 1).get(0).chunk();
+        store.markChunkCorrupt(middle.id());
+        // The same NAR uploaded again but cut differently (other settings): no chunk heals in place.
+        CommittedNar fresh = upload(demo, 1, narHash, 2, 'd');
+        assertFalse(fresh.deduplicated(), "a broken NAR is not something to deduplicate against");
+        assertNotEquals(broken.nar().id(), fresh.nar().id());
+        assertTrue(store.isNarComplete(fresh.nar().id()));
+        assertEquals(fresh.nar().id(), store.findValidNar(narHash).orElseThrow().id());
+        assertEquals(fresh.nar().id(), store.findObject(demo, pathHash(1)).orElseThrow().nar().id());
+        assertEquals(fresh.nar().id(), store.findObject(other, pathHash(2)).orElseThrow().nar().id(),
+                "every cache that held the broken NAR now serves the complete one");
+    }
+
+    @Test
     void abortedChunkIsCollectedAndCannotBeValidated() {
         ChunkRecord p = store.insertPendingChunk(new NewChunk(sha256('c', 1), "zstd", 100, "k"), LEASE);
         store.abortChunk(p.id());

@@ -8,6 +8,7 @@ import dev.attic.AtticException;
 import dev.attic.BadInputException;
 import dev.attic.ErrorCode;
 import dev.attic.NotFoundException;
+import dev.attic.auth.Permission;
 import dev.attic.cache.CacheName;
 import dev.attic.engine.Attic;
 import dev.attic.engine.CacheInfo;
@@ -112,6 +113,14 @@ public final class AtticServlet extends HttpServlet {
         } catch (JsonProcessingException e) {
             ErrorResponses.send(response, json, new BadInputException(ErrorCode.BAD_REQUEST,
                     "malformed JSON: " + e.getOriginalMessage()));
+        } catch (RuntimeException e) {
+            // a bug: logged in full, answered as a plain 500 (or the response is aborted)
+            System.getLogger(AtticServlet.class.getName()).log(System.Logger.Level.ERROR,
+                    "unexpected failure on " + request.getMethod() + " " + route.label(), e);
+            if (response.isCommitted()) {
+                throw new IOException("aborting a response after its start", e);
+            }
+            ErrorResponses.send(response, json, 500, ErrorCode.INTERNAL.wireName(), "internal server error");
         } finally {
             metrics.request(route, request.getMethod(), response.getStatus(), System.nanoTime() - start);
         }
@@ -126,16 +135,24 @@ public final class AtticServlet extends HttpServlet {
                 }
             }
             case METRICS -> {
-                if (only(method, response, "GET") && metrics.registry() instanceof PrometheusMeterRegistry prometheus) {
-                    sendText(response, method, "text/plain; version=0.0.4; charset=utf-8", prometheus.scrape());
-                } else if (!response.isCommitted() && response.getStatus() != 405) {
+                if (!(metrics.registry() instanceof PrometheusMeterRegistry prometheus)) {
                     throw new NotFoundException(ErrorCode.NO_SUCH_OBJECT, "metrics are not served by this server");
+                }
+                if (only(method, response, "GET")) {
+                    sendText(response, method, "text/plain; version=0.0.4; charset=utf-8", prometheus.scrape());
                 }
             }
             case NIX_CACHE_INFO -> {
-                if (only(method, response, "GET", "HEAD")) {
+                if (only(method, response, "GET", "HEAD", "PUT")) {
                     Caller caller = caller(request);
-                    sendText(response, method, CACHE_INFO_TYPE, attic.nixCacheInfo(caller, cache(route)).render());
+                    if (method.equals("PUT")) {
+                        // nix copy --to writes one when it cannot read it (say, with a push-only token):
+                        // the cache's own is what counts, so accept the write from a pusher and keep it
+                        attic.authorize(caller, cache(route), Permission.PUSH);
+                        sendJson(response, Map.of());
+                    } else {
+                        sendText(response, method, CACHE_INFO_TYPE, attic.nixCacheInfo(caller, cache(route)).render());
+                    }
                 }
             }
             case ATTIC_CACHE_INFO -> {
@@ -170,13 +187,14 @@ public final class AtticServlet extends HttpServlet {
         Caller caller = caller(request);
         CacheName cache = cache(route);
         if (method.equals("PUT")) {
+            attic.authorize(caller, cache, Permission.PUSH); // before reading a byte of the body
             byte[] body = BoundedBody.readAll(counted(request), settings.maxNarInfoBytes(), "the narinfo");
             String text = new String(body, StandardCharsets.UTF_8);
             NarInfo narInfo = NarInfo.parse(text, storeDirOf(text));
             long start = System.nanoTime();
             UploadResult result = attic.uploadNarInfo(caller, cache, route.name(), narInfo, decoder);
             metrics.upload(result, narInfo.narSize(), System.nanoTime() - start);
-            sendJson(response, uploadResult(result));
+            sendJson(response, uploadResult(result, settings.revealDeduplication()));
             return;
         }
         sendText(response, method, NAR_INFO_TYPE, attic.narInfo(caller, cache, route.name()).render());
@@ -228,7 +246,7 @@ public final class AtticServlet extends HttpServlet {
     // ---- the Attic API v1 ----
 
     private void missingPaths(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Caller caller = caller(request);
+        Caller caller = requireToken(request);
         var body = json.readValue(BoundedBody.readAll(counted(request), settings.maxRequestJsonBytes(), "the request"),
                 ApiMessages.GetMissingPathsRequest.class);
         CacheName cache = CacheName.of(required(body.cache(), "cache"));
@@ -237,7 +255,7 @@ public final class AtticServlet extends HttpServlet {
     }
 
     private void uploadPath(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Caller caller = caller(request);
+        Caller caller = requireToken(request);
         InputStream body = counted(request);
         byte[] description;
         String header = request.getHeader("X-Attic-Nar-Info");
@@ -275,7 +293,7 @@ public final class AtticServlet extends HttpServlet {
         long start = System.nanoTime();
         UploadResult result = attic.upload(caller, cache, upload, body);
         metrics.upload(result, info.narSize(), System.nanoTime() - start);
-        sendJson(response, uploadResult(result));
+        sendJson(response, uploadResult(result, settings.revealDeduplication()));
     }
 
     private void cacheConfig(Route route, HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -288,11 +306,13 @@ public final class AtticServlet extends HttpServlet {
         switch (method) {
             case "GET" -> sendJson(response, cacheConfig(request, attic.cacheInfo(caller, cache)));
             case "POST" -> {
+                requireToken(request);
                 JsonNode body = json.readTree(BoundedBody.readAll(counted(request), settings.maxRequestJsonBytes(), "the request"));
                 attic.createCache(caller, cache, CacheConfigJson.createPatch(body));
                 sendJson(response, Map.of());
             }
             case "PATCH" -> {
+                requireToken(request);
                 JsonNode body = json.readTree(BoundedBody.readAll(counted(request), settings.maxRequestJsonBytes(), "the request"));
                 attic.configureCache(caller, cache, CacheConfigJson.configurePatch(body));
                 sendJson(response, Map.of());
@@ -319,6 +339,18 @@ public final class AtticServlet extends HttpServlet {
         return attic.authenticate(Credentials.token(request));
     }
 
+    /**
+     * The caller of a route that no anonymous caller may use: refused before its body is read, so
+     * that nobody without a token makes the server read and parse megabytes.
+     */
+    private Caller requireToken(HttpServletRequest request) {
+        Caller caller = caller(request);
+        if (caller.token().isEmpty()) {
+            throw new dev.attic.AccessDeniedException(ErrorCode.UNAUTHORIZED, "unauthorized");
+        }
+        return caller;
+    }
+
     private static CacheName cache(Route route) {
         return CacheName.of(route.cache());
     }
@@ -334,11 +366,16 @@ public final class AtticServlet extends HttpServlet {
         return value;
     }
 
-    private static Map<String, Object> uploadResult(UploadResult result) {
+    private static Map<String, Object> uploadResult(UploadResult result, boolean reveal) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("kind", result.kind().wireName());
-        body.put("file_size", result.fileSize());
-        body.put("frac_deduplicated", result.fractionDeduplicated());
+        if (reveal) {
+            body.put("kind", result.kind().wireName());
+            body.put("file_size", result.fileSize());
+            body.put("frac_deduplicated", result.fractionDeduplicated());
+        } else {
+            // what this cache held is the tenant's own business; what other caches hold is not
+            body.put("kind", (result.alreadyInCache() ? UploadResult.Kind.DEDUPLICATED : UploadResult.Kind.UPLOADED).wireName());
+        }
         return body;
     }
 

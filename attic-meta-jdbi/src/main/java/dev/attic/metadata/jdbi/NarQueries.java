@@ -157,6 +157,16 @@ final class NarQueries {
                     .bind("until", until)
                     .map((rs, ctx) -> Rows.nar(rs))
                     .findOne();
+            if (winner.isPresent() && hasUnusableChunk(h, winner.get().id())) {
+                // The stored NAR lost a chunk (corrupt or missing) that this complete upload did not
+                // heal in place (other compression or chunking settings): this upload replaces it.
+                // Its objects move here; the broken one goes to the collector.
+                h.createUpdate("UPDATE object SET nar_id = :to WHERE nar_id = :from")
+                        .bind("to", narId).bind("from", winner.get().id()).execute();
+                h.createUpdate("UPDATE nar SET state = 'D', lease_until = NULL WHERE id = :id")
+                        .bind("id", winner.get().id()).execute();
+                winner = Optional.empty();
+            }
             NarRecord nar;
             if (winner.isPresent()) {
                 h.createUpdate("UPDATE nar SET state = 'D', lease_until = NULL WHERE id = :id")
@@ -177,6 +187,15 @@ final class NarQueries {
             ObjectRecord object = ObjectQueries.upsert(h, cacheId, nar.id(), info, now);
             return new CommittedNar(nar, object, winner.isPresent());
         });
+    }
+
+    /** Whether a NAR references a chunk that is not valid (corrupt, or already being deleted). */
+    private static boolean hasUnusableChunk(Handle h, long narId) {
+        return h.createQuery("SELECT EXISTS (SELECT 1 FROM chunkref r JOIN chunk c ON c.id = r.chunk_id"
+                        + " WHERE r.nar_id = :nar AND c.state <> 'V') AS bad")
+                .bind("nar", narId)
+                .mapTo(Boolean.class)
+                .one();
     }
 
     void abort(long narId) {
