@@ -60,7 +60,8 @@ public final class AtticServer implements AutoCloseable {
             if (!config.gcInterval().isZero()) {
                 engine.scheduleGarbageCollection(config.gcInterval());
             }
-            HttpSettings settings = config.apiEndpoint().map(HttpSettings.defaults()::withApiEndpoint).orElse(HttpSettings.defaults());
+            HttpSettings defaults = HttpSettings.defaults();
+            HttpSettings settings = new HttpSettings(config.apiEndpoint(), config.maxNarInfoSize(), defaults.maxRequestJsonBytes());
             AtticServlet servlet = AtticServlet.builder(engine).settings(settings).build();
 
             QueuedThreadPool threads = new QueuedThreadPool(200, 8);

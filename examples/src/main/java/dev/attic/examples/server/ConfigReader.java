@@ -52,13 +52,11 @@ final class ConfigReader {
         if (env.containsKey(generic)) {
             return Optional.of(env.get(generic));
         }
-        String upstream = upstreamEnv.get(path);
-        if (upstream != null && env.containsKey(upstream)) {
-            return Optional.of(env.get(upstream));
-        }
         JsonNode node = node(path);
         if (node == null) {
-            return Optional.empty();
+            // upstream's variables only stand in for a key the file lacks, as upstream reads them
+            String upstream = upstreamEnv.get(path);
+            return upstream == null ? Optional.empty() : nonEmpty(upstream);
         }
         if (node.isContainerNode()) {
             throw bad(path, "is a " + (node.isArray() ? "list" : "table") + "; a single value is expected");
@@ -66,9 +64,20 @@ final class ConfigReader {
         return Optional.of(node.asText());
     }
 
+    /** An environment variable's value, unless it is unset or empty. */
+    Optional<String> nonEmpty(String variable) {
+        String value = env.get(variable);
+        return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+
+    /** Whether the file (not the environment) has this key. */
+    boolean inFile(String path) {
+        return node(path) != null;
+    }
+
     Optional<String> string(String path) {
         JsonNode node = node(path);
-        if (node != null && !node.isTextual() && !env.containsKey(envName(path))) {
+        if (node != null && !node.isTextual() && !node.isContainerNode() && !env.containsKey(envName(path))) {
             read.add(path);
             throw bad(path, "must be a string (in quotes), got " + node);
         }
@@ -133,6 +142,14 @@ final class ConfigReader {
             items.add(item.asText());
         }
         return Optional.of(List.copyOf(items));
+    }
+
+    /** Fails if the file sets an upstream key this server does not support, saying why. */
+    void rejectUnsupported(String path, String why) {
+        read.add(path);
+        if (node(path) != null) {
+            throw bad(path, "is not supported by this server: " + why);
+        }
     }
 
     /** Fails naming every key of the file and every ATTICD_ variable that was not read. */

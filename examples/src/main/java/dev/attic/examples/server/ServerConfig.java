@@ -32,6 +32,7 @@ import java.util.stream.Collectors;
  * @param apiEndpoint the public URL of the server ({@code api-endpoint}); empty: from each request's Host
  * @param allowedHosts the Host headers accepted ({@code allowed-hosts}); empty: any
  * @param requireProofOfPossession {@code require-proof-of-possession}
+ * @param maxNarInfoSize {@code max-nar-info-size}: the largest upload description, in bytes
  * @param database {@code [database] url}
  * @param storage {@code [storage]}
  * @param chunking {@code [chunking]}
@@ -48,6 +49,7 @@ public record ServerConfig(
         Optional<URI> apiEndpoint,
         List<String> allowedHosts,
         boolean requireProofOfPossession,
+        int maxNarInfoSize,
         DatabaseUrl database,
         StorageSettings storage,
         ChunkingSettings chunking,
@@ -59,12 +61,14 @@ public record ServerConfig(
         Optional<String> boundIssuer,
         Set<String> boundAudiences) {
 
-    /** Upstream's environment variables, by the key they override. */
-    static final Map<String, String> UPSTREAM_ENV = Map.of(
-            "database.url", "ATTIC_SERVER_DATABASE_URL",
-            "jwt.signing.token-hs256-secret-base64", "ATTIC_SERVER_TOKEN_HS256_SECRET_BASE64",
-            "jwt.signing.token-rs256-secret-base64", "ATTIC_SERVER_TOKEN_RS256_SECRET_BASE64",
-            "jwt.signing.token-rs256-pubkey-base64", "ATTIC_SERVER_TOKEN_RS256_PUBKEY_BASE64");
+    /** Upstream's environment variables: each stands in for its key when the file lacks it. */
+    static final Map<String, String> UPSTREAM_ENV = Map.of("database.url", "ATTIC_SERVER_DATABASE_URL");
+
+    /** Upstream's signing variables, in the order upstream tries them when the file has no [jwt.signing] key. */
+    private static final List<Map.Entry<TokenSigning.Kind, String>> UPSTREAM_SIGNING_ENV = List.of(
+            Map.entry(TokenSigning.Kind.RS256_PUBLIC, "ATTIC_SERVER_TOKEN_RS256_PUBKEY_BASE64"),
+            Map.entry(TokenSigning.Kind.RS256, "ATTIC_SERVER_TOKEN_RS256_SECRET_BASE64"),
+            Map.entry(TokenSigning.Kind.HS256, "ATTIC_SERVER_TOKEN_HS256_SECRET_BASE64"));
 
     /** The default listen address: this machine only. */
     public static final Listen DEFAULT_LISTEN = new Listen("127.0.0.1", 8080);
@@ -86,7 +90,7 @@ public record ServerConfig(
 
     /** This config listening elsewhere (atticd's {@code --listen}). */
     public ServerConfig withListen(Listen other) {
-        return new ServerConfig(other, apiEndpoint, allowedHosts, requireProofOfPossession, database, storage, chunking,
+        return new ServerConfig(other, apiEndpoint, allowedHosts, requireProofOfPossession, maxNarInfoSize, database, storage, chunking,
                 compression, compressionLevel, gcInterval, defaultRetention, signing, boundIssuer, boundAudiences);
     }
 
@@ -169,6 +173,14 @@ public record ServerConfig(
         });
         List<String> allowedHosts = r.list("allowed-hosts").orElse(List.of());
         boolean pop = r.bool("require-proof-of-possession").orElse(true);
+        int maxNarInfoSize = r.integer("max-nar-info-size", 4096, 64L * 1024 * 1024).orElse(1024L * 1024).intValue();
+        if (!r.bool("soft-delete-caches").orElse(true)) {
+            throw r.bad("soft-delete-caches", "= false is not supported: this server always soft-deletes a destroyed cache"
+                    + " (its name stays taken; its paths go at the next garbage collection); remove the key");
+        }
+        r.rejectUnsupported("substituter-endpoint", "substituters are always <api-endpoint><cache name>");
+        r.rejectUnsupported("jwt.blacklist", "revoke a token by changing the signing key");
+        r.rejectUnsupported("token-hs256-secret-base64", "it moved to [jwt.signing] token-hs256-secret-base64, as in upstream Attic");
 
         String dbUrl = r.string("database.url").orElseThrow(() -> r.bad("database.url",
                 "is missing (e.g. url = \"sqlite://server.db?mode=rwc\" or \"postgresql://user:pass@host/db\")"));
@@ -195,8 +207,8 @@ public record ServerConfig(
         Optional<String> issuer = r.string("jwt.token-bound-issuer");
         Set<String> audiences = Set.copyOf(r.list("jwt.token-bound-audiences").orElse(List.of()));
 
-        return new ServerConfig(listen, apiEndpoint, allowedHosts, pop, database, storage, chunking, compression, level,
-                interval, retention, signing, issuer, audiences);
+        return new ServerConfig(listen, apiEndpoint, allowedHosts, pop, maxNarInfoSize, database, storage, chunking, compression,
+                level, interval, retention, signing, issuer, audiences);
     }
 
     private static StorageSettings storage(ConfigReader r, Path baseDir) {
@@ -231,6 +243,18 @@ public record ServerConfig(
         Optional<String> file = r.string("jwt.signing.token-hs256-secret-file");
         int given = (hs.isPresent() ? 1 : 0) + (rs.isPresent() ? 1 : 0) + (pub.isPresent() ? 1 : 0) + (file.isPresent() ? 1 : 0);
         if (given == 0) {
+            for (Map.Entry<TokenSigning.Kind, String> variable : UPSTREAM_SIGNING_ENV) {
+                Optional<String> value = r.nonEmpty(variable.getValue());
+                if (value.isPresent()) {
+                    TokenSigning fromEnv = new TokenSigning(variable.getKey(), value.get());
+                    try {
+                        fromEnv.key();
+                    } catch (AtticException e) {
+                        throw new BadInputException(ErrorCode.BAD_REQUEST, variable.getValue() + " is not a usable key: " + e.getMessage(), e);
+                    }
+                    return fromEnv;
+                }
+            }
             throw r.bad("jwt.signing", "needs a key: token-hs256-secret-base64 (make one with: openssl rand 64 | base64 -w0),"
                     + " token-rs256-secret-base64, token-rs256-pubkey-base64 or token-hs256-secret-file"
                     + " (or ATTIC_SERVER_TOKEN_HS256_SECRET_BASE64)");
@@ -282,7 +306,8 @@ public record ServerConfig(
         b.append(apiEndpoint.map(u -> "api-endpoint = " + q(u.toString())).orElse("# api-endpoint: from each request's Host header")).append('\n');
         b.append("allowed-hosts = ").append(allowedHosts.stream().map(ServerConfig::q).collect(Collectors.joining(", ", "[", "]")))
                 .append(allowedHosts.isEmpty() ? "  # any host" : "").append('\n');
-        b.append("require-proof-of-possession = ").append(requireProofOfPossession).append("\n\n");
+        b.append("require-proof-of-possession = ").append(requireProofOfPossession).append('\n');
+        b.append("max-nar-info-size = ").append(maxNarInfoSize).append("\n\n");
         b.append("[database]\nurl = ").append(q(database.redacted())).append("\n\n");
         b.append("[storage]\n");
         if (storage instanceof StorageSettings.Local local) {

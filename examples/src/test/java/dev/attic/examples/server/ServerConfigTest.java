@@ -52,6 +52,8 @@ class ServerConfigTest {
             api-endpoint = "https://cache.example.com/"
             allowed-hosts = ["cache.example.com", "localhost"]
             require-proof-of-possession = false
+            max-nar-info-size = 65536
+            soft-delete-caches = true
             [database]
             url = "postgresql://attic:p%%40ss@db.example.com:5433/attic?sslmode=require"
             heartbeat = true
@@ -88,6 +90,7 @@ class ServerConfigTest {
         assertEquals(Optional.of(URI.create("https://cache.example.com/")), c.apiEndpoint());
         assertEquals(List.of("cache.example.com", "localhost"), c.allowedHosts());
         assertFalse(c.requireProofOfPossession());
+        assertEquals(65536, c.maxNarInfoSize());
         DatabaseUrl.Postgres pg = c.database().postgres().orElseThrow();
         assertEquals("jdbc:postgresql://db.example.com:5433/attic?sslmode=require", pg.jdbcUrl());
         assertEquals("attic", pg.user());
@@ -183,6 +186,26 @@ class ServerConfigTest {
         assertEquals(Optional.of(Path.of("/var/lib/atticd/server.db")), c.database().sqliteFile());
         assertEquals(other, c.signing().base64());
         assertEquals(new StorageSettings.Local(Path.of("/srv/attic")), c.storage());
+    }
+
+    @Test
+    void upstreamsVariablesStandInOnlyForKeysTheFileLacks() {
+        ServerConfig c = parse(MINIMAL, Map.of(
+                "ATTIC_SERVER_DATABASE_URL", "postgresql://u:pw@pg/attic",
+                "ATTIC_SERVER_TOKEN_HS256_SECRET_BASE64", secret()));
+        assertEquals(Optional.of(BASE.resolve("server.db")), c.database().sqliteFile(), "the file's url wins, as upstream");
+        assertEquals(SECRET, c.signing().base64(), "the file's key wins, as upstream");
+        BadInputException bad = assertThrows(BadInputException.class, () -> parse(MINIMAL.replace(
+                "token-hs256-secret-base64 = \"" + SECRET + "\"", ""), Map.of("ATTIC_SERVER_TOKEN_HS256_SECRET_BASE64", "c2hvcnQ=")));
+        assertTrue(bad.getMessage().startsWith("ATTIC_SERVER_TOKEN_HS256_SECRET_BASE64 is not a usable key"), bad.getMessage());
+    }
+
+    @Test
+    void upstreamKeysThisServerCannotHonourAreRefusedWithTheReason() {
+        assertMessage("substituter-endpoint = \"https://x.example.com/\"\n" + MINIMAL, "substituter-endpoint is not supported");
+        assertMessage("soft-delete-caches = false\n" + MINIMAL, "soft-delete-caches = false is not supported");
+        assertMessage(MINIMAL + "[jwt.blacklist]\nsubjects = [\"x\"]\n", "[jwt] blacklist is not supported");
+        assertMessage("token-hs256-secret-base64 = \"" + SECRET + "\"\n" + MINIMAL, "token-hs256-secret-base64 is not supported");
     }
 
     @Test
