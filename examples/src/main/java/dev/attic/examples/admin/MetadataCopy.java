@@ -16,10 +16,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 
 /**
@@ -43,7 +46,7 @@ final class MetadataCopy {
         t.put("chunk", "id");
         t.put("chunkref", "nar_id, seq");
         t.put("object", "id");
-        return java.util.Collections.unmodifiableMap(t);
+        return Collections.unmodifiableMap(t);
     }
 
     private MetadataCopy() {}
@@ -58,7 +61,7 @@ final class MetadataCopy {
             return c;
         }
         DatabaseUrl.Postgres pg = url.postgres().orElseThrow();
-        java.util.Properties props = new java.util.Properties();
+        Properties props = new Properties();
         props.setProperty("user", pg.user());
         props.setProperty("password", pg.password());
         props.setProperty("connectTimeout", "30");
@@ -101,7 +104,7 @@ final class MetadataCopy {
         to.setAutoCommit(false);
         try {
             List<String> reverse = new ArrayList<>(TABLES.keySet());
-            java.util.Collections.reverse(reverse);
+            Collections.reverse(reverse);
             try (Statement s = to.createStatement()) {
                 for (String table : reverse) {
                     s.executeUpdate("DELETE FROM " + table);
@@ -133,7 +136,7 @@ final class MetadataCopy {
         try (Statement s = to.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + table + " WHERE 1 = 0")) {
             ResultSetMetaData md = rs.getMetaData();
             for (int i = 1; i <= md.getColumnCount(); i++) {
-                targetTypes.put(md.getColumnName(i).toLowerCase(java.util.Locale.ROOT), md.getColumnType(i));
+                targetTypes.put(md.getColumnName(i).toLowerCase(Locale.ROOT), md.getColumnType(i));
             }
         }
         try (Statement s = from.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + table + " ORDER BY " + order)) {
@@ -143,7 +146,7 @@ final class MetadataCopy {
                         + targetTypes.keySet() + " in the target: the two databases are at different schema versions");
             }
             String insert = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
-                    + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
+                    + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
             try (PreparedStatement ps = to.prepareStatement(insert)) {
                 int pending = 0;
                 while (rs.next()) {
@@ -195,9 +198,9 @@ final class MetadataCopy {
     private static List<String> columns(ResultSetMetaData md) throws SQLException {
         List<String> columns = new ArrayList<>();
         for (int i = 1; i <= md.getColumnCount(); i++) {
-            columns.add(md.getColumnName(i).toLowerCase(java.util.Locale.ROOT));
+            columns.add(md.getColumnName(i).toLowerCase(Locale.ROOT));
         }
-        java.util.Collections.sort(columns);
+        Collections.sort(columns);
         return columns;
     }
 

@@ -2,6 +2,7 @@ package dev.attic.examples.admin;
 
 import dev.attic.examples.server.DatabaseUrl;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -40,7 +41,7 @@ final class Migrate implements Callable<Integer> {
             Path here = Path.of("").toAbsolutePath();
             DatabaseUrl source = DatabaseUrl.parse(from, here);
             DatabaseUrl target = DatabaseUrl.parse(to, here);
-            if (source.sqliteFile().isPresent() && !java.nio.file.Files.exists(source.sqliteFile().get())) {
+            if (source.sqliteFile().isPresent() && !Files.exists(source.sqliteFile().get())) {
                 parent.err().println("atticadm: no database at " + source.sqliteFile().get());
                 return 1;
             }

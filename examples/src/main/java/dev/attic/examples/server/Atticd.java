@@ -6,7 +6,10 @@ import dev.attic.auth.CachePermissions;
 import dev.attic.auth.Permission;
 import dev.attic.auth.Token;
 import dev.attic.auth.TokenKey;
+import dev.attic.engine.Attic;
+import dev.attic.engine.GcReport;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +17,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -44,7 +48,10 @@ public final class Atticd implements Callable<Integer> {
             description = "Listen here instead of the config's listen (e.g. 0.0.0.0:8080, [::]:8080, 127.0.0.1:0).")
     String listen;
 
-    @Option(names = "--mode", paramLabel = "MODE", description = "monolithic (serve; the default) or check-config (print the effective config and exit).")
+    @Option(names = "--mode", paramLabel = "MODE", description = {"monolithic: serve (the default);",
+            "check-config: print the effective config and exit;",
+            "garbage-collector-once: collect garbage once and exit;",
+            "db-migrations: bring the database to the current schema and exit."})
     String mode = "monolithic";
 
     @Option(names = "--print-root-token", description = "Print a new root token (every permission on every cache, valid a year) when started.")
@@ -88,26 +95,25 @@ public final class Atticd implements Callable<Integer> {
      */
     public static Launch launch(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         Atticd atticd = new Atticd(env, out, err);
-        CommandLine cli = new CommandLine(atticd).setOut(new java.io.PrintWriter(out, true)).setErr(new java.io.PrintWriter(err, true));
+        CommandLine cli = new CommandLine(atticd).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
         int status = cli.execute(args);
         return new Launch(Optional.ofNullable(atticd.server), status);
     }
 
     @Override
     public Integer call() {
-        boolean check;
         if (command != null && !command.equals("check-config")) {
             err.println("atticd: unknown command \"" + command + "\" (the only one is check-config)");
             return 2;
         }
-        if (command != null || mode.equals("check-config")) {
-            check = true;
-        } else if (mode.equals("monolithic")) {
-            check = false;
-        } else {
-            err.println("atticd: unknown --mode \"" + mode + "\" (monolithic or check-config)");
+        if (command != null) {
+            mode = "check-config";
+        }
+        if (!Set.of("monolithic", "check-config", "garbage-collector-once", "db-migrations").contains(mode)) {
+            err.println("atticd: unknown --mode \"" + mode + "\" (monolithic, check-config, garbage-collector-once or db-migrations)");
             return 2;
         }
+        boolean check = !mode.equals("monolithic");
         try {
             Optional<Listen> listenOverride = Optional.ofNullable(listen).map(Listen::parse);
             boolean firstStart = false;
@@ -135,10 +141,27 @@ public final class Atticd implements Callable<Integer> {
             if (listenOverride.isPresent()) {
                 config = config.withListen(listenOverride.get());
             }
-            if (check) {
-                out.println("# " + where + ": valid. The effective configuration (secrets redacted):");
-                out.print(config.describe());
-                return 0;
+            switch (mode) {
+                case "check-config" -> {
+                    out.println("# " + where + ": valid. The effective configuration (secrets redacted):");
+                    out.print(config.describe());
+                    return 0;
+                }
+                case "garbage-collector-once" -> {
+                    try (Backends backends = Backends.open(config); Attic engine = backends.engine()) {
+                        GcReport r = engine.collectGarbage();
+                        out.println("garbage collected: " + r.objectsExpired() + " objects expired, " + r.narsDeleted()
+                                + " NARs and " + r.chunksDeleted() + " chunks deleted, " + r.stagedFilesDeleted()
+                                + " staged files deleted, " + r.chunkDeletesFailed() + " chunk deletes failed");
+                        return r.chunkDeletesFailed() == 0 ? 0 : 1;
+                    }
+                }
+                case "db-migrations" -> {
+                    config.database().open().close();
+                    out.println("the database " + config.database().redacted() + " is at the current schema");
+                    return 0;
+                }
+                default -> { }
             }
             server = AtticServer.start(config);
             greet(config, where, firstStart);

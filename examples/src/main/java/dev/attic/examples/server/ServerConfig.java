@@ -17,11 +17,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -107,7 +109,7 @@ public record ServerConfig(
         if (base64 != null) {
             String toml;
             try {
-                toml = new String(java.util.Base64.getDecoder().decode(base64.strip()), StandardCharsets.UTF_8);
+                toml = new String(Base64.getDecoder().decode(base64.strip()), StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
                 throw new BadInputException(ErrorCode.BAD_REQUEST, "ATTIC_SERVER_CONFIG_BASE64 is not valid base64", e);
             }
@@ -290,7 +292,7 @@ public record ServerConfig(
         return signing;
     }
 
-    private static <T> T wrap(String key, java.util.function.Supplier<T> value) {
+    private static <T> T wrap(String key, Supplier<T> value) {
         try {
             return value.get();
         } catch (IllegalArgumentException | BadInputException e) {

@@ -145,6 +145,24 @@ class AtticdTest {
     }
 
     @Test
+    void upstreamsOneShotModesRunAndExit() throws Exception {
+        Path data = temp.resolve("data");
+        Run first = atticd(Map.of(), "--data-dir", data.toString(), "--listen", "127.0.0.1:0");
+        first.server().close();
+        Files.delete(data.resolve("server.db"));
+        Run migrations = atticd(Map.of(), "--data-dir", data.toString(), "--mode", "db-migrations");
+        assertEquals(0, migrations.launch().exitStatus(), migrations.err());
+        assertTrue(migrations.launch().server().isEmpty());
+        assertTrue(Files.exists(data.resolve("server.db")));
+        Run gc = atticd(Map.of(), "--data-dir", data.toString(), "--mode", "garbage-collector-once");
+        assertEquals(0, gc.launch().exitStatus(), gc.err());
+        assertTrue(gc.out().startsWith("garbage collected: 0 objects expired"), gc.out());
+        Run unknown = atticd(Map.of(), "--data-dir", data.toString(), "--mode", "api-server");
+        assertEquals(2, unknown.launch().exitStatus());
+        assertTrue(unknown.err().contains("unknown --mode \"api-server\""), unknown.err());
+    }
+
+    @Test
     void aTakenPortIsReportedAndNothingIsLeftOpen() throws Exception {
         Path data = temp.resolve("data");
         Run first = atticd(Map.of(), "--data-dir", data.toString(), "--listen", "127.0.0.1:0");
