@@ -75,6 +75,11 @@ public final class Atticd implements Callable<Integer> {
     public record Launch(Optional<AtticServer> server, int exitStatus) {}
 
     public static void main(String[] args) throws InterruptedException {
+        if (System.getProperty("java.util.logging.config.file") == null) {
+            // The engine and the servlet log through System.Logger (java.util.logging here): keep
+            // per-request INFO lines (a client's bad request) out of the console; warnings stay.
+            java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        }
         Launch launch = launch(args, System.getenv(), System.out, System.err);
         if (launch.server().isEmpty()) {
             System.out.flush();
