@@ -224,6 +224,20 @@ public interface MetadataStore extends AutoCloseable {
 
     // ---- the rest ----
 
+    // ---- maintenance (atticadm verify) ----
+
+    /**
+     * Up to {@code limit} chunks with an id above {@code afterId}, in id order, in every state: a
+     * scan of all chunks in pages (pass the last id of a page to get the next).
+     */
+    List<ChunkRecord> listChunks(long afterId, int limit);
+
+    /**
+     * Up to {@code limit} store paths whose NAR references the chunk, by cache name then store
+     * path: what a damaged chunk breaks. Objects of soft-deleted caches are included.
+     */
+    List<ChunkUse> chunkUses(long chunkId, int limit);
+
     /** Row counts per table and state. */
     MetadataStats stats();
 

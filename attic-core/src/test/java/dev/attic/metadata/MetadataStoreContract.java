@@ -684,6 +684,46 @@ public abstract class MetadataStoreContract {
     }
 
     @Test
+    void listChunksPagesThroughEveryChunkInIdOrder() {
+        long id = cache("demo");
+        upload(id, 1, sha256('n', 1), 3, 'c');
+        ChunkRecord corrupt = chunk(sha256('x', 1));
+        assertTrue(store.markChunkCorrupt(corrupt.id()));
+        ChunkRecord pending = store.insertPendingChunk(new NewChunk(sha256('p', 1), "zstd", 10, "chunks/p"), LEASE);
+        List<ChunkRecord> all = new ArrayList<>();
+        long after = 0;
+        for (List<ChunkRecord> page = store.listChunks(after, 2); !page.isEmpty(); page = store.listChunks(after, 2)) {
+            assertTrue(page.size() <= 2);
+            all.addAll(page);
+            after = page.get(page.size() - 1).id();
+        }
+        assertEquals(5, all.size());
+        List<Long> ids = ids(all);
+        assertEquals(ids.stream().sorted().toList(), ids, "in id order");
+        assertEquals(ChunkState.CORRUPT, all.stream().filter(c -> c.id() == corrupt.id()).findFirst().orElseThrow().state());
+        assertEquals(ChunkState.PENDING, all.get(all.size() - 1).state());
+        assertEquals(pending.id(), all.get(all.size() - 1).id());
+        assertTrue(store.listChunks(after, 10).isEmpty());
+    }
+
+    @Test
+    void chunkUsesNameTheStorePathsOfEveryNarThatHoldsTheChunk() {
+        long a = cache("alpha");
+        long b = cache("beta");
+        CommittedNar first = upload(a, 1, sha256('n', 1), 2, 'c');
+        store.attachObject(b, first.nar().id(), info(2));
+        upload(a, 3, sha256('n', 3), 1, 'd');
+        long shared = store.chunkRefs(first.nar().id(), 0, 10).get(0).chunk().id();
+        List<ChunkUse> uses = store.chunkUses(shared, 10);
+        assertEquals(List.of(
+                new ChunkUse("alpha", info(1).storePath(), sha256('n', 1)),
+                new ChunkUse("beta", info(2).storePath(), sha256('n', 1))), uses);
+        assertEquals(1, store.chunkUses(shared, 1).size(), "at most limit");
+        long other = store.listChunks(0, 100).stream().filter(c -> c.chunkHash().equals(sha256('d', 0))).findFirst().orElseThrow().id();
+        assertEquals(List.of(new ChunkUse("alpha", info(3).storePath(), sha256('n', 3))), store.chunkUses(other, 10));
+    }
+
+    @Test
     void statsCountRowsPerState() {
         long id = cache("demo");
         cache("gone");

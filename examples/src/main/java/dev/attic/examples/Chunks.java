@@ -54,7 +54,7 @@ public final class Chunks {
     }
 
     /** Runs the command; returns 0 on success, 1 when a file cannot be read, 2 on bad usage. */
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         Arguments arguments;
         try {
             arguments = Arguments.parse(args);

@@ -1,6 +1,7 @@
 /**
- * Small runnable programs over the library, until the real {@code atticd}, {@code attic} and
- * {@code atticadm} land: {@link dev.attic.examples.Chunks} shows how a file is chunked. Nothing here
- * is API.
+ * The runnable programs over the library. {@link dev.attic.examples.Main} dispatches the one jar to
+ * {@code atticd} (package {@code server}), {@code atticadm} ({@code admin}) and {@code attic}
+ * ({@code client}); {@link dev.attic.examples.Chunks} shows how a file is chunked (also
+ * {@code atticadm chunks}). Nothing here is library API.
  */
 package dev.attic.examples;

@@ -3,9 +3,11 @@ package dev.attic.metadata.jdbi;
 import dev.attic.ConflictException;
 import dev.attic.ErrorCode;
 import dev.attic.metadata.ChunkRecord;
+import dev.attic.metadata.ChunkUse;
 import dev.attic.metadata.NewChunk;
 import dev.attic.metadata.internal.Checks;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -109,6 +111,28 @@ final class ChunkQueries {
                         "UPDATE chunk SET state = 'D', lease_until = NULL WHERE id = :id AND state = 'P'")
                 .bind("id", chunkId)
                 .execute());
+    }
+
+    List<ChunkRecord> list(long afterId, int limit) {
+        Checks.positive("limit", limit);
+        return db.read("list chunks", h -> h.createQuery("SELECT " + Rows.chunkColumns(null)
+                        + " FROM chunk WHERE id > :after ORDER BY id LIMIT :limit")
+                .bind("after", afterId)
+                .bind("limit", limit)
+                .map((rs, ctx) -> Rows.chunk(rs))
+                .list());
+    }
+
+    List<ChunkUse> uses(long chunkId, int limit) {
+        Checks.positive("limit", limit);
+        return db.read("chunk uses", h -> h.createQuery("SELECT DISTINCT c.name, o.store_path, n.nar_hash"
+                        + " FROM chunkref r JOIN nar n ON n.id = r.nar_id JOIN object o ON o.nar_id = n.id"
+                        + " JOIN cache c ON c.id = o.cache_id WHERE r.chunk_id = :id"
+                        + " ORDER BY c.name, o.store_path LIMIT :limit")
+                .bind("id", chunkId)
+                .bind("limit", limit)
+                .map((rs, ctx) -> new ChunkUse(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list());
     }
 
     private long leaseEnd(Duration lease) {

@@ -7,6 +7,7 @@ import dev.attic.metadata.CacheConfig;
 import dev.attic.metadata.CacheRecord;
 import dev.attic.metadata.ChunkRecord;
 import dev.attic.metadata.ChunkRef;
+import dev.attic.metadata.ChunkUse;
 import dev.attic.metadata.CommittedNar;
 import dev.attic.metadata.MetadataStats;
 import dev.attic.metadata.MetadataStore;
@@ -321,6 +322,16 @@ public final class JdbiMetadata implements MetadataStore {
     @Override
     public int deleteChunkRows(Collection<Long> chunkIds) {
         return garbage.deleteChunkRows(chunkIds);
+    }
+
+    @Override
+    public List<ChunkRecord> listChunks(long afterId, int limit) {
+        return chunks.list(afterId, limit);
+    }
+
+    @Override
+    public List<ChunkUse> chunkUses(long chunkId, int limit) {
+        return chunks.uses(chunkId, limit);
     }
 
     @Override
