@@ -1,0 +1,101 @@
+package dev.attic.examples.client;
+
+import dev.attic.BadInputException;
+import dev.attic.ErrorCode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code attic push CACHE PATH...}: pushes the closure of the paths, less what the cache has and what
+ * its upstream caches sign; with {@code --stdin}, the paths come one per line and are pushed in batches.
+ */
+@Command(name = "push", description = "Push store paths and their closures to a cache.")
+final class PushCommand implements Callable<Integer> {
+    @ParentCommand
+    Attic attic;
+
+    @Parameters(index = "0", paramLabel = "CACHE", description = "CACHE or SERVER:CACHE.")
+    String cache;
+
+    @Parameters(index = "1..*", paramLabel = "PATH", arity = "0..*", description = "Store paths (or links to them, e.g. ./result).")
+    List<String> paths = List.of();
+
+    @Option(names = "--stdin", description = "Read the paths from standard input, one per line, and push them in batches.")
+    boolean stdin;
+
+    @Mixin
+    PushOptions options;
+
+    @Override
+    public Integer call() throws InterruptedException, IOException {
+        if (paths.isEmpty() && !stdin) {
+            throw new BadInputException(ErrorCode.BAD_REQUEST, "no paths to push: give store paths, or --stdin to read them");
+        }
+        if (!paths.isEmpty() && stdin) {
+            throw new BadInputException(ErrorCode.BAD_REQUEST, "give paths or --stdin, not both");
+        }
+        try (PushRun run = new PushRun(attic, cache, options)) {
+            if (stdin) {
+                pushFromStdin(run);
+            } else {
+                pushPaths(run);
+            }
+            run.summary.print(attic.out, attic.err);
+            return run.summary.failed() ? Attic.FAILED : Attic.OK;
+        }
+    }
+
+    private void pushPaths(PushRun run) throws InterruptedException {
+        PushPlan plan = run.plan(new LinkedHashSet<>(paths), Set.of());
+        run.summary.add(plan);
+        if (plan.toPush().isEmpty()) {
+            run.progress.message("Nothing to push to " + run.target.describe() + ": all " + plan.closureSize() + " "
+                    + (plan.closureSize() == 1 ? "path is" : "paths are") + " there already"
+                    + (plan.upstream() > 0 ? " or signed by an upstream cache" : "") + ".");
+            return;
+        }
+        run.progress.message(String.format("Pushing %d %s (%s) to %s (%d already cached, %d signed by an upstream cache)...",
+                plan.toPush().size(), plan.toPush().size() == 1 ? "path" : "paths", PushProgress.size(plan.bytes()),
+                run.target.describe(), plan.alreadyCached(), plan.upstream()));
+        run.summary.add(run.pusher.push(plan));
+    }
+
+    private void pushFromStdin(PushRun run) throws InterruptedException, IOException {
+        PushSession session = run.session();
+        ExecutorService worker = Executors.newSingleThreadExecutor(Attic.daemonThreads("attic-session"));
+        try {
+            Future<?> pushing = worker.submit(() -> {
+                session.run();
+                return null;
+            });
+            BufferedReader lines = new BufferedReader(new InputStreamReader(attic.in, StandardCharsets.UTF_8));
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                session.submit(line);
+            }
+            session.finish();
+            pushing.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new ClientException("the push session failed: " + e.getCause(), e.getCause());
+        } finally {
+            worker.shutdownNow();
+        }
+    }
+}
