@@ -123,6 +123,10 @@ final class NixStore {
                 }
                 throw new ClientException("cannot read the output of " + command.get(0) + ": " + e.getMessage(), e);
             } catch (ClientException e) {
+                // output we cannot use: most likely the command failed and says why on stderr
+                if (process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() != 0) {
+                    throw failed(command, process.exitValue(), errors);
+                }
                 process.destroyForcibly();
                 throw e;
             }
