@@ -37,20 +37,20 @@ final class ProgressBars implements PushProgress {
             @Override
             public void retrying(int attempt, int maxAttempts, Duration delay, String reason) {
                 bar.reset();
-                bar.setExtraMessage(String.format("retry %d/%d in %.0f s: %s", attempt + 1, maxAttempts,
+                bar.setExtraMessage(String.format(" retry %d/%d in %.0f s: %s", attempt + 1, maxAttempts,
                         Math.ceil(delay.toMillis() / 1000.0), reason));
             }
 
             @Override
             public void done(UploadResult result, Duration elapsed) {
                 bar.stepTo(bar.getMax());
-                bar.setExtraMessage(PushProgress.percent(result.fracDeduplicated()) + " dedup");
+                bar.setExtraMessage(" " + PushProgress.percent(result.fracDeduplicated()) + " deduplicated");
                 bar.close();
             }
 
             @Override
             public void failed(String message) {
-                bar.setExtraMessage("failed: " + message);
+                bar.setExtraMessage(" failed: " + message);
                 bar.close();
             }
         };

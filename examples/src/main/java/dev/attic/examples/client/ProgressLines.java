@@ -26,7 +26,7 @@ final class ProgressLines implements PushProgress {
             @Override
             public void done(UploadResult result, Duration elapsed) {
                 line(String.format("  + %s (%s) in %.2f s, %s, %s deduplicated", path.path(), PushProgress.size(path.narSize()),
-                        elapsed.toMillis() / 1000.0, PushProgress.mebibytesPerSecond(path.narSize(), elapsed),
+                        elapsed.toMillis() / 1000.0, PushProgress.rate(path.narSize(), elapsed),
                         PushProgress.percent(result.fracDeduplicated())));
             }
 

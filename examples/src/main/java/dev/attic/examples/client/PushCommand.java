@@ -64,15 +64,21 @@ final class PushCommand implements Callable<Integer> {
         PushPlan plan = run.plan(new LinkedHashSet<>(paths), Set.of());
         run.summary.add(plan);
         if (plan.toPush().isEmpty()) {
-            run.progress.message("Nothing to push to " + run.target.describe() + ": all " + plan.closureSize() + " "
-                    + (plan.closureSize() == 1 ? "path is" : "paths are") + " there already"
-                    + (plan.upstream() > 0 ? " or signed by an upstream cache" : "") + ".");
             return;
         }
-        run.progress.message(String.format("Pushing %d %s (%s) to %s (%d already cached, %d signed by an upstream cache)...",
-                plan.toPush().size(), plan.toPush().size() == 1 ? "path" : "paths", PushProgress.size(plan.bytes()),
-                run.target.describe(), plan.alreadyCached(), plan.upstream()));
-        run.summary.add(run.pusher.push(plan));
+        List<String> skipped = new java.util.ArrayList<>();
+        if (plan.alreadyCached() > 0) {
+            skipped.add(plan.alreadyCached() + " already cached");
+        }
+        if (plan.upstream() > 0) {
+            skipped.add(plan.upstream() + " signed by an upstream cache");
+        }
+        run.progress.message(String.format("Pushing %d %s (%s) to %s%s...", plan.toPush().size(),
+                plan.toPush().size() == 1 ? "path" : "paths", PushProgress.size(plan.bytes()), run.target.describe(),
+                skipped.isEmpty() ? "" : " (" + String.join(", ", skipped) + ")"));
+        long started = System.nanoTime();
+        List<PathResult> results = run.pusher.push(plan);
+        run.summary.add(results, java.time.Duration.ofNanos(System.nanoTime() - started));
     }
 
     private void pushFromStdin(PushRun run) throws InterruptedException, IOException {

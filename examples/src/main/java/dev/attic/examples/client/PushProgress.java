@@ -28,9 +28,14 @@ interface PushProgress extends AutoCloseable {
         void failed(String message);
     }
 
-    static String mebibytesPerSecond(long bytes, Duration elapsed) {
+    /** The rate, in MiB/s for real transfers and in smaller units for tiny paths (where "0.0 MiB/s" says nothing). */
+    static String rate(long bytes, Duration elapsed) {
         double seconds = Math.max(elapsed.toNanos(), 1_000_000) / 1e9;
-        return String.format("%.1f MiB/s", bytes / seconds / (1024 * 1024));
+        double perSecond = bytes / seconds;
+        if (perSecond >= 100 * 1024) {
+            return String.format("%.1f MiB/s", perSecond / (1024 * 1024));
+        }
+        return size((long) perSecond) + "/s";
     }
 
     static String size(long bytes) {

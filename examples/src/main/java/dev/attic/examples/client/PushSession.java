@@ -94,7 +94,7 @@ final class PushSession {
             progress.message("cannot push " + roots.size() + " new " + (roots.size() == 1 ? "path" : "paths") + ": " + e.getMessage());
             summary.add(roots.stream().map(r -> new PathResult(new PathInfo(r, "unknown", 0, List.of(), java.util.Optional.empty(),
                     List.of(), java.util.Optional.empty()), java.util.Optional.empty(), java.util.Optional.of(e.getMessage()),
-                    Duration.ZERO, 1)).toList());
+                    Duration.ZERO, 1)).toList(), Duration.ZERO);
             return;
         }
         summary.add(plan);
@@ -104,8 +104,9 @@ final class PushSession {
                     plan.toPush().size() == 1 ? "path" : "paths", PushProgress.size(plan.bytes()), roots.size(),
                     roots.size() == 1 ? "root" : "roots"));
         }
+        long started = System.nanoTime();
         List<PathResult> results = pusher.push(plan);
-        summary.add(results);
+        summary.add(results, Duration.ofNanos(System.nanoTime() - started));
         for (PathResult r : results) {
             if (r.succeeded()) {
                 known.add(r.path().hashPart());

@@ -7,7 +7,7 @@ import java.util.List;
 
 /** The tally of a push (of one or many batches), and the lines that end it. */
 final class PushSummary {
-    private final long started = System.nanoTime();
+    private Duration uploading = Duration.ZERO;
     private int uploaded;
     private int deduplicated;
     private int alreadyCached;
@@ -22,7 +22,9 @@ final class PushSummary {
         upstream += plan.upstream();
     }
 
-    synchronized void add(List<PathResult> results) {
+    /** The results of one batch of uploads, which took {@code wall} from the first start to the last end. */
+    synchronized void add(List<PathResult> results, Duration wall) {
+        uploading = uploading.plus(wall);
         for (PathResult r : results) {
             if (r.result().isEmpty()) {
                 failures.add(r);
@@ -49,13 +51,13 @@ final class PushSummary {
     }
 
     synchronized void print(PrintStream out, PrintStream err) {
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        Duration elapsed = uploading;
         StringBuilder line = new StringBuilder();
         if (pushed() == 0 && failures.isEmpty()) {
             line.append("Nothing to push");
         } else {
             line.append(String.format("Pushed %d %s (%s) in %.1f s, %s, %s deduplicated", pushed(), paths(pushed()),
-                    PushProgress.size(narBytes), elapsed.toMillis() / 1000.0, PushProgress.mebibytesPerSecond(narBytes, elapsed),
+                    PushProgress.size(narBytes), elapsed.toMillis() / 1000.0, PushProgress.rate(narBytes, elapsed),
                     PushProgress.percent(narBytes == 0 ? 0 : deduplicatedBytes / narBytes)));
             if (deduplicated > 0) {
                 line.append(String.format("; %d %s already on the server in full", deduplicated, paths(deduplicated)));
