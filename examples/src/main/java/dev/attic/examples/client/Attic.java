@@ -164,7 +164,9 @@ public final class Attic implements Runnable {
 
     private synchronized ExecutorService httpThreads() {
         if (httpThreads == null) {
-            httpThreads = Executors.newFixedThreadPool(16, daemonThreads("attic-http"));
+            // bounded, and large enough for 64 uploads (--jobs) each holding a thread while it reads its NAR pipe;
+            // a fixed pool starts its threads only when they are needed
+            httpThreads = Executors.newFixedThreadPool(136, daemonThreads("attic-http"));
         }
         return httpThreads;
     }

@@ -61,7 +61,11 @@ final class PushCommand implements Callable<Integer> {
     }
 
     private void pushPaths(PushRun run) throws InterruptedException {
-        PushPlan plan = run.plan(new LinkedHashSet<>(paths), Set.of());
+        Set<String> roots = new LinkedHashSet<>();
+        for (String path : paths) {
+            roots.add(StoreRoot.resolve(path, run.storeDir));
+        }
+        PushPlan plan = run.plan(roots, Set.of());
         run.summary.add(plan);
         if (plan.toPush().isEmpty()) {
             return;
@@ -91,7 +95,16 @@ final class PushCommand implements Callable<Integer> {
             });
             BufferedReader lines = new BufferedReader(new InputStreamReader(attic.in, StandardCharsets.UTF_8));
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                session.submit(line);
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    session.submit(StoreRoot.resolve(line, run.storeDir));
+                } catch (dev.attic.BadInputException e) {
+                    // one bad line does not stop the others; it counts as a failure at the end
+                    run.progress.message("skipping: " + e.getMessage());
+                    run.summary.addRejected(line.strip(), e.getMessage());
+                }
             }
             session.finish();
             pushing.get();

@@ -15,6 +15,8 @@ final class PushRun implements AutoCloseable {
     final PushProgress progress;
     final PushSummary summary = new PushSummary();
     final Pusher pusher;
+    /** The local store directory: {@code $NIX_STORE_DIR}, else {@code /nix/store}. */
+    final java.nio.file.Path storeDir;
     private final PushOptions options;
     private final ExecutorService uploads;
 
@@ -26,6 +28,7 @@ final class PushRun implements AutoCloseable {
             throw new BadInputException(ErrorCode.BAD_REQUEST, "--retries must be between 0 and 20, not " + options.retries);
         }
         this.options = options;
+        this.storeDir = java.nio.file.Path.of(attic.env.getOrDefault("NIX_STORE_DIR", "/nix/store"));
         this.target = attic.target(cache);
         this.config = target.api().cacheConfig(target.cache());
         this.progress = attic.terminal && !options.noProgress ? new ProgressBars(attic.err) : new ProgressLines(attic.out);

@@ -92,9 +92,7 @@ final class PushSession {
         } catch (ClientException | ServerError e) {
             // a root that vanished or a server hiccup: tell, and carry on with the next batch
             progress.message("cannot push " + roots.size() + " new " + (roots.size() == 1 ? "path" : "paths") + ": " + e.getMessage());
-            summary.add(roots.stream().map(r -> new PathResult(new PathInfo(r, "unknown", 0, List.of(), java.util.Optional.empty(),
-                    List.of(), java.util.Optional.empty()), java.util.Optional.empty(), java.util.Optional.of(e.getMessage()),
-                    Duration.ZERO, 1)).toList(), Duration.ZERO);
+            roots.forEach(root -> summary.addRejected(root, e.getMessage()));
             return;
         }
         summary.add(plan);

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The tally of a push (of one or many batches), and the lines that end it. */
 final class PushSummary {
@@ -40,6 +41,12 @@ final class PushSummary {
             deduplicatedBytes += r.path().narSize() * result.fracDeduplicated();
             storedBytes += result.fileSize();
         }
+    }
+
+    /** A root that could not even be planned (not in the store, ...). */
+    synchronized void addRejected(String root, String reason) {
+        failures.add(new PathResult(new PathInfo(root, "unknown", 0, List.of(), Optional.empty(), List.of(), Optional.empty()),
+                Optional.empty(), Optional.of(reason), Duration.ZERO, 0));
     }
 
     synchronized boolean failed() {

@@ -38,8 +38,8 @@ final class WatchStoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Path dir = storeDir != null ? storeDir : Path.of(attic.env.getOrDefault("NIX_STORE_DIR", "/nix/store"));
         try (PushRun run = new PushRun(attic, cache, options)) {
+            Path dir = storeDir != null ? storeDir : run.storeDir;
             StoreWatcher watcher = new StoreWatcher(run.store, dir, Duration.ofMillis(Math.max(100, pollMillis)));
             watcher.start();
             PushSession session = run.session();
