@@ -2,6 +2,7 @@ package dev.attic.examples.client;
 
 import dev.attic.AtticException;
 import dev.attic.BadInputException;
+import dev.attic.ErrorCode;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -11,9 +12,10 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * {@code attic}, the client of an Attic server: log in to servers, configure Nix to substitute from a
@@ -55,8 +57,8 @@ public final class Attic implements Runnable {
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         // Ctrl-C: interrupt the command (watch-store then pushes what it has queued and summarizes)
         Thread command = Thread.currentThread();
-        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
-        java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (running.get()) {
                 stopping.set(true);
@@ -105,7 +107,7 @@ public final class Attic implements Runnable {
     public void run() {
         // no command: say what there is
         new CommandLine(this).usage(out);
-        throw new BadInputException(dev.attic.ErrorCode.BAD_REQUEST, "no command given");
+        throw new BadInputException(ErrorCode.BAD_REQUEST, "no command given");
     }
 
     /** Turns an expected failure into its message and exit code; only a bug shows a stack trace. */

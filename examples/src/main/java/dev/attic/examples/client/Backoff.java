@@ -1,5 +1,7 @@
 package dev.attic.examples.client;
 
+import dev.attic.BadInputException;
+import dev.attic.ErrorCode;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -11,10 +13,10 @@ import java.util.concurrent.ThreadLocalRandom;
 record Backoff(int maxAttempts, Duration base, Duration max) {
     Backoff {
         if (maxAttempts < 1) {
-            throw new dev.attic.BadInputException(dev.attic.ErrorCode.BAD_REQUEST, "maxAttempts must be at least 1, was " + maxAttempts);
+            throw new BadInputException(ErrorCode.BAD_REQUEST, "maxAttempts must be at least 1, was " + maxAttempts);
         }
         if (base.isNegative() || max.compareTo(base) < 0) {
-            throw new dev.attic.BadInputException(dev.attic.ErrorCode.BAD_REQUEST, "need 0 <= base <= max, got " + base + " and " + max);
+            throw new BadInputException(ErrorCode.BAD_REQUEST, "need 0 <= base <= max, got " + base + " and " + max);
         }
     }
 

@@ -7,6 +7,7 @@ import dev.attic.ErrorCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
@@ -21,7 +22,7 @@ import java.util.TreeMap;
 record ClientConfig(Optional<String> defaultServer, Map<String, ServerConfig> servers) {
     ClientConfig {
         Objects.requireNonNull(defaultServer, "defaultServer");
-        servers = java.util.Collections.unmodifiableMap(new TreeMap<>(servers));
+        servers = Collections.unmodifiableMap(new TreeMap<>(servers));
     }
 
     static Path path(Map<String, String> env) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,7 +28,7 @@ final class NixConf {
         this.lines = lines;
     }
 
-    static Path path(java.util.Map<String, String> env) {
+    static Path path(Map<String, String> env) {
         return XdgDirs.config(env).resolve("nix").resolve("nix.conf");
     }
 

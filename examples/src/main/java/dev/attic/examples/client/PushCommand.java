@@ -6,6 +6,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -70,7 +72,7 @@ final class PushCommand implements Callable<Integer> {
         if (plan.toPush().isEmpty()) {
             return;
         }
-        List<String> skipped = new java.util.ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         if (plan.alreadyCached() > 0) {
             skipped.add(plan.alreadyCached() + " already cached");
         }
@@ -82,7 +84,7 @@ final class PushCommand implements Callable<Integer> {
                 skipped.isEmpty() ? "" : " (" + String.join(", ", skipped) + ")"));
         long started = System.nanoTime();
         List<PathResult> results = run.pusher.push(plan);
-        run.summary.add(results, java.time.Duration.ofNanos(System.nanoTime() - started));
+        run.summary.add(results, Duration.ofNanos(System.nanoTime() - started));
     }
 
     private void pushFromStdin(PushRun run) throws InterruptedException, IOException {
@@ -100,7 +102,7 @@ final class PushCommand implements Callable<Integer> {
                 }
                 try {
                     session.submit(StoreRoot.resolve(line, run.storeDir));
-                } catch (dev.attic.BadInputException e) {
+                } catch (BadInputException e) {
                     // one bad line does not stop the others; it counts as a failure at the end
                     run.progress.message("skipping: " + e.getMessage());
                     run.summary.addRejected(line.strip(), e.getMessage());

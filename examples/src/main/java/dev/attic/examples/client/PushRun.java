@@ -2,6 +2,7 @@ package dev.attic.examples.client;
 
 import dev.attic.BadInputException;
 import dev.attic.ErrorCode;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -16,7 +17,7 @@ final class PushRun implements AutoCloseable {
     final PushSummary summary = new PushSummary();
     final Pusher pusher;
     /** The local store directory: {@code $NIX_STORE_DIR}, else {@code /nix/store}. */
-    final java.nio.file.Path storeDir;
+    final Path storeDir;
     private final PushOptions options;
     private final ExecutorService uploads;
 
@@ -28,7 +29,7 @@ final class PushRun implements AutoCloseable {
             throw new BadInputException(ErrorCode.BAD_REQUEST, "--retries must be between 0 and 20, not " + options.retries);
         }
         this.options = options;
-        this.storeDir = java.nio.file.Path.of(attic.env.getOrDefault("NIX_STORE_DIR", "/nix/store"));
+        this.storeDir = Path.of(attic.env.getOrDefault("NIX_STORE_DIR", "/nix/store"));
         this.target = attic.target(cache);
         this.config = target.api().cacheConfig(target.cache());
         this.progress = attic.terminal && !options.noProgress ? new ProgressBars(attic.err) : new ProgressLines(attic.out);

@@ -1,7 +1,6 @@
 package dev.attic.examples.client;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
