@@ -217,4 +217,16 @@ class PushTest {
         assertEquals(List.of(), server.missing("linked", List.of(hash)));
         assertEquals(1, uploadRequests.get(), "--no-closure: the path alone");
     }
+
+    @Test
+    void drawsAProgressBarPerPathOnATerminal() throws Exception {
+        String first = LocalNix.buildUniquePath("attic-client-bar-one");
+        String second = LocalNix.buildUniquePath("attic-client-bar-two");
+        assertEquals(0, client.attic("cache", "create", "bars").code());
+        ClientRun.Result pushed = client.run(new java.io.ByteArrayInputStream(new byte[0]), true, "push", "bars", first, second);
+        assertEquals(0, pushed.code(), pushed.toString());
+        assertTrue(pushed.err().contains("attic-client-bar-one") && pushed.err().contains("attic-client-bar-two"), pushed.toString());
+        assertTrue(pushed.err().contains("% deduplicated"), pushed.toString());
+        assertTrue(pushed.out().contains("Pushed 2 paths"), pushed.toString());
+    }
 }
