@@ -26,6 +26,7 @@ final class PushSession {
     private final Pusher pusher;
     private final PushProgress progress;
     private final PushSummary summary;
+    private volatile boolean stopped;
 
     /** Computes the plan of a batch of roots, leaving out {@code known} hashes. */
     interface Planner {
@@ -46,20 +47,36 @@ final class PushSession {
         this.summary = summary;
     }
 
-    /** Queues a path (waits if 100,000 are queued already). */
+    /** Queues a path (waits while 100,000 are queued already, unless the session has stopped). */
     void submit(String path) throws InterruptedException {
         if (!path.isBlank()) {
-            queue.put(path.strip());
+            put(path.strip());
         }
     }
 
     /** Says no more paths will come: {@link #run} pushes what is queued and returns. */
     void finish() throws InterruptedException {
-        queue.put(END);
+        put(END);
+    }
+
+    private void put(String item) throws InterruptedException {
+        while (!queue.offer(item, 1, TimeUnit.SECONDS)) {
+            if (stopped) {
+                throw new ClientException("the push session has stopped; cannot queue more paths");
+            }
+        }
     }
 
     /** Batches and pushes until {@link #finish} (or an interrupt). */
     void run() throws InterruptedException {
+        try {
+            batches();
+        } finally {
+            stopped = true;
+        }
+    }
+
+    private void batches() throws InterruptedException {
         boolean ended = false;
         while (!ended) {
             String first = queue.take();

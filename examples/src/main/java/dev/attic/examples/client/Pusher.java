@@ -1,5 +1,6 @@
 package dev.attic.examples.client;
 
+import dev.attic.AtticException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -85,7 +86,8 @@ final class Pusher {
                 Duration delay = backoff.delay(attempt, e.retryAfter());
                 shown.retrying(attempt, backoff.maxAttempts(), delay, reason);
                 Thread.sleep(delay.toMillis());
-            } catch (ClientException e) {
+            } catch (AtticException e) {
+                // a local failure (nix-store, a temporary file): not something a retry fixes
                 return failed(path, shown, e.getMessage(), started, attempt);
             } finally {
                 NixStore.Dump d = dump.get();
