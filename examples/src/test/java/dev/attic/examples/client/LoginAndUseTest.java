@@ -77,7 +77,7 @@ class LoginAndUseTest {
 
         ClientRun.Result used = client.attic("use", "main:team");
         assertEquals(0, used.code(), used.toString());
-        String publicKey = infoLine(client.attic("cache", "info", "team").out(), "Public Key");
+        String publicKey = server.cacheConfig("team").get("public_key").asText();
         String substituter = server.endpoint + "team";
 
         String expected = "# my settings\n"
@@ -114,6 +114,23 @@ class LoginAndUseTest {
         assertEquals(2, result.code(), result.toString());
         assertTrue(result.err().contains("attic login nowhere"), result.toString());
         assertFalse(result.err().contains("Exception"), result.toString());
+    }
+
+    @Test
+    void leavesANixConfThatIsASymlinkAloneAndPrintsTheLinesToAdd() throws Exception {
+        assertEquals(0, client.attic("login", "main", server.endpoint.toString(), server.adminToken()).code());
+        assertEquals(0, client.attic("cache", "create", "linked").code());
+        Path managed = Files.writeString(dir.resolve("managed-nix.conf"), "max-jobs = 2\n");
+        Path nixConf = client.configHome().resolve("nix/nix.conf");
+        Files.createDirectories(nixConf.getParent());
+        Files.createSymbolicLink(nixConf, managed);
+
+        ClientRun.Result used = client.attic("use", "linked");
+        assertEquals(1, used.code(), used.toString());
+        assertTrue(used.err().contains("symbolic link"), used.toString());
+        assertTrue(used.err().contains("substituters = " + server.endpoint + "linked"), "the lines to add: " + used);
+        assertEquals("max-jobs = 2\n", Files.readString(managed), "untouched");
+        assertTrue(Files.isSymbolicLink(nixConf));
     }
 
     private String readToken() throws Exception {
