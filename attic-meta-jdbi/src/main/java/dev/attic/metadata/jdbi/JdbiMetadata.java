@@ -1,6 +1,5 @@
 package dev.attic.metadata.jdbi;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.attic.BadInputException;
 import dev.attic.ErrorCode;
 import dev.attic.metadata.CacheConfig;
@@ -26,11 +25,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 
 /**
- * The {@link MetadataStore} on SQLite or PostgreSQL. Opening one runs the schema migrations.
+ * The {@link MetadataStore} on SQLite, PostgreSQL or libSQL (Turso). Opening one runs the schema migrations.
  *
  * <pre>{@code
  * MetadataStore embedded = JdbiMetadata.sqlite(Path.of("/var/lib/attic/metadata.db"));
  * MetadataStore shared = JdbiMetadata.postgres("jdbc:postgresql://db/attic", "attic", password);
+ * MetadataStore turso = JdbiMetadata.libsql("libsql://attic-me.turso.io", authToken);
  * MetadataStore tuned = JdbiMetadata.builder().postgres(url, user, password)
  *         .maxConnections(20).statementTimeout(Duration.ofSeconds(10)).build();
  * }</pre>
@@ -40,7 +40,7 @@ import javax.sql.DataSource;
  * bounded pool with a statement timeout. Several servers may share one PostgreSQL database.
  */
 public final class JdbiMetadata implements MetadataStore {
-    private final List<HikariDataSource> pools;
+    private final List<Runnable> closers;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CacheQueries caches;
     private final ObjectQueries objects;
@@ -48,8 +48,8 @@ public final class JdbiMetadata implements MetadataStore {
     private final ChunkQueries chunks;
     private final GarbageQueries garbage;
 
-    private JdbiMetadata(Database db, List<HikariDataSource> pools) {
-        this.pools = List.copyOf(pools);
+    private JdbiMetadata(Database db, List<Runnable> closers) {
+        this.closers = List.copyOf(closers);
         this.caches = new CacheQueries(db);
         this.objects = new ObjectQueries(db);
         this.nars = new NarQueries(db);
@@ -67,6 +67,16 @@ public final class JdbiMetadata implements MetadataStore {
         return builder().postgres(jdbcUrl, user, password).build();
     }
 
+    /**
+     * libSQL (Turso or sqld) at this URL ({@code libsql://…}, {@code https://…} or
+     * {@code http://host:port}), with the defaults of {@link Builder}.
+     *
+     * @param authToken the database's auth token, or null for a server without auth
+     */
+    public static JdbiMetadata libsql(String url, String authToken) {
+        return builder().libsql(url, authToken).build();
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -78,6 +88,8 @@ public final class JdbiMetadata implements MetadataStore {
         private String user;
         private String password;
         private DataSource dataSource;
+        private String libsqlUrl;
+        private String authToken;
         private Clock clock = Clock.systemUTC();
         private int maxConnections = 10;
         private Duration statementTimeout = Duration.ofSeconds(30);
@@ -110,6 +122,25 @@ public final class JdbiMetadata implements MetadataStore {
          */
         public Builder postgres(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+            return this;
+        }
+
+        /**
+         * libSQL (Turso, or a self-hosted sqld) over Hrana/HTTP, with SQLite's SQL and migrations.
+         * Every HTTP call is bounded by {@link #statementTimeout}; writes of this store go one at a
+         * time, as on SQLite.
+         *
+         * @param url {@code libsql://host} (HTTPS), {@code https://host} or {@code http://host:port}
+         * @param authToken the database's auth token (a JWT), or null for a server without auth
+         */
+        public Builder libsql(String url, String authToken) {
+            if (url == null || !(url.startsWith("libsql://") || url.startsWith("https://")
+                    || url.startsWith("http://"))) {
+                throw new BadInputException(ErrorCode.BAD_REQUEST,
+                        "a libSQL URL starts with libsql://, https:// or http:// (got " + url + ")");
+            }
+            this.libsqlUrl = url;
+            this.authToken = authToken;
             return this;
         }
 
@@ -158,21 +189,22 @@ public final class JdbiMetadata implements MetadataStore {
          *     reached or migrated (transient when it cannot be reached)
          */
         public JdbiMetadata build() {
-            int chosen = (sqliteFile != null ? 1 : 0) + (jdbcUrl != null ? 1 : 0) + (dataSource != null ? 1 : 0);
+            int chosen = (sqliteFile != null ? 1 : 0) + (jdbcUrl != null ? 1 : 0) + (dataSource != null ? 1 : 0)
+                    + (libsqlUrl != null ? 1 : 0);
             if (chosen != 1) {
-                throw new BadInputException(ErrorCode.BAD_REQUEST,
-                        "choose exactly one database: sqlite(file), postgres(url, user, password) or postgres(dataSource)");
+                throw new BadInputException(ErrorCode.BAD_REQUEST, "choose exactly one database: sqlite(file),"
+                        + " postgres(url, user, password), postgres(dataSource) or libsql(url, authToken)");
             }
             if (referenceGrace.compareTo(statementTimeout) <= 0) {
                 throw new BadInputException(ErrorCode.BAD_REQUEST, "referenceGrace (" + referenceGrace
                         + ") must exceed statementTimeout (" + statementTimeout + ")");
             }
             Connections.Settings settings = new Connections.Settings(sqliteFile, jdbcUrl, user, password,
-                    dataSource, maxConnections, statementTimeout, connectionTimeout);
+                    dataSource, libsqlUrl, authToken, maxConnections, statementTimeout, connectionTimeout);
             Connections connections = Connections.open(settings);
-            Dialect dialect = sqliteFile != null ? Dialect.SQLITE : Dialect.POSTGRESQL;
+            Dialect dialect = sqliteFile != null || libsqlUrl != null ? Dialect.SQLITE : Dialect.POSTGRESQL;
             return new JdbiMetadata(new Database(dialect, connections.reader(), connections.writer(), clock,
-                    referenceGrace), connections.pools());
+                    referenceGrace), connections.closers());
         }
 
         private static Duration positive(String what, Duration d) {
@@ -331,7 +363,7 @@ public final class JdbiMetadata implements MetadataStore {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            pools.forEach(HikariDataSource::close);
+            closers.forEach(Runnable::run);
         }
     }
 }
