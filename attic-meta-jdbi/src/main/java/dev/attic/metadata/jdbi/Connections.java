@@ -141,7 +141,7 @@ record Connections(Jdbi reader, Jdbi writer, List<Runnable> closers) {
         return config;
     }
 
-    private static void migrate(DataSource ds, Dialect dialect) {
+    static void migrate(DataSource ds, Dialect dialect) {
         Flyway.configure(JdbiMetadata.class.getClassLoader())
                 .dataSource(ds)
                 .locations("classpath:db/migration")
