@@ -21,14 +21,19 @@ import org.sqlite.SQLiteDataSource;
  * @param reader the JDBI for reads
  * @param writer the JDBI for write transactions (the same as reader on PostgreSQL)
  * @param closers what this store owns and closes (pools, the libSQL client)
+ * @param afterWrite runs after each write transaction (the libSQL local replica's cue to sync)
  */
-record Connections(Jdbi reader, Jdbi writer, List<Runnable> closers) {
+record Connections(Jdbi reader, Jdbi writer, List<Runnable> closers, Runnable afterWrite) {
+    Connections(Jdbi reader, Jdbi writer, List<Runnable> closers) {
+        this(reader, writer, closers, () -> { });
+    }
+
     private static final long SQLITE_MMAP_BYTES = 1L << 30;
 
     /** What the builder chose; exactly one of sqliteFile, jdbcUrl, dataSource and libsqlUrl is set. */
     record Settings(Path sqliteFile, String jdbcUrl, String user, String password, DataSource dataSource,
-            String libsqlUrl, String authToken, int maxConnections, Duration statementTimeout,
-            Duration connectionTimeout) {
+            String libsqlUrl, String authToken, Path replicaFile, Duration syncInterval, int maxConnections,
+            Duration statementTimeout, Duration connectionTimeout) {
         @Override
         public String toString() {
             Object where = sqliteFile != null ? sqliteFile : jdbcUrl != null ? jdbcUrl
@@ -94,7 +99,19 @@ record Connections(Jdbi reader, Jdbi writer, List<Runnable> closers) {
         opened.add(readers::close);
         LibsqlDataSource writer = readers.serializedWriter();
         migrate(writer, Dialect.SQLITE);
-        return new Connections(jdbi(readers), jdbi(writer), opened);
+        if (settings.replicaFile() == null) {
+            return new Connections(jdbi(readers), jdbi(writer), opened);
+        }
+        LocalReplica replica = new LocalReplica(settings.replicaFile(), settings.syncInterval(), readers);
+        opened.add(0, replica::close); // stop syncing before the client closes
+        try {
+            replica.start();
+        } catch (java.io.IOException e) {
+            throw new dev.attic.BackendException(dev.attic.ErrorCode.DATABASE_ERROR,
+                    "cannot create the libSQL local replica at " + settings.replicaFile() + ": " + e, false, e);
+        }
+        Jdbi reads = configure(Jdbi.create(() -> replica.readConnection(readers)));
+        return new Connections(reads, jdbi(writer), opened, replica::wrote);
     }
 
     private static Connections postgres(Settings settings, List<Runnable> opened) {
@@ -119,7 +136,10 @@ record Connections(Jdbi reader, Jdbi writer, List<Runnable> closers) {
     }
 
     private static Jdbi jdbi(DataSource ds) {
-        Jdbi jdbi = Jdbi.create(ds);
+        return configure(Jdbi.create(ds));
+    }
+
+    private static Jdbi configure(Jdbi jdbi) {
         // Error messages name the statement but never the bound values (a cache's key pair).
         jdbi.getConfig(StatementExceptions.class)
                 .setMessageRendering(StatementExceptions.MessageRendering.SHORT_STATEMENT);

@@ -90,6 +90,8 @@ public final class JdbiMetadata implements MetadataStore {
         private DataSource dataSource;
         private String libsqlUrl;
         private String authToken;
+        private Path replicaFile;
+        private Duration syncInterval;
         private Clock clock = Clock.systemUTC();
         private int maxConnections = 10;
         private Duration statementTimeout = Duration.ofSeconds(30);
@@ -141,6 +143,24 @@ public final class JdbiMetadata implements MetadataStore {
             }
             this.libsqlUrl = url;
             this.authToken = authToken;
+            return this;
+        }
+
+        /**
+         * With {@link #libsql}: serve reads from a local SQLite copy of the database in this file
+         * (replaced, never written in place), refreshed every {@code syncInterval} and after each
+         * write of this store. Writes always go to the primary. A read sees every write of this
+         * store that returned before it began, and never reflects the primary as it was more than
+         * {@code 2 * syncInterval} earlier: when the copy cannot promise both, the read goes to
+         * the primary. See docs/libsql.md.
+         */
+        public Builder localReplica(Path file, Duration syncInterval) {
+            this.replicaFile = Objects.requireNonNull(file, "file");
+            if (syncInterval == null || syncInterval.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new BadInputException(ErrorCode.BAD_REQUEST,
+                        "the replica's sync interval must be at least one second, was " + syncInterval);
+            }
+            this.syncInterval = syncInterval;
             return this;
         }
 
@@ -199,12 +219,16 @@ public final class JdbiMetadata implements MetadataStore {
                 throw new BadInputException(ErrorCode.BAD_REQUEST, "referenceGrace (" + referenceGrace
                         + ") must exceed statementTimeout (" + statementTimeout + ")");
             }
+            if (replicaFile != null && libsqlUrl == null) {
+                throw new BadInputException(ErrorCode.BAD_REQUEST, "a local replica is for libsql(url, authToken) only");
+            }
             Connections.Settings settings = new Connections.Settings(sqliteFile, jdbcUrl, user, password,
-                    dataSource, libsqlUrl, authToken, maxConnections, statementTimeout, connectionTimeout);
+                    dataSource, libsqlUrl, authToken, replicaFile, syncInterval, maxConnections, statementTimeout,
+                    connectionTimeout);
             Connections connections = Connections.open(settings);
             Dialect dialect = sqliteFile != null || libsqlUrl != null ? Dialect.SQLITE : Dialect.POSTGRESQL;
             return new JdbiMetadata(new Database(dialect, connections.reader(), connections.writer(), clock,
-                    referenceGrace), connections.closers());
+                    referenceGrace, connections.afterWrite()), connections.closers());
         }
 
         private static Duration positive(String what, Duration d) {

@@ -117,9 +117,7 @@ public final class MetadataMigration {
                         }
                     }
                 }
-                for (Map.Entry<String, List<String>> table : TABLES) {
-                    copy(source, target, table.getKey(), table.getValue());
-                }
+                copyTables(source, target);
                 target.commit();
             } catch (SQLException | RuntimeException e) {
                 target.rollback();
@@ -136,6 +134,17 @@ public final class MetadataMigration {
                 }
             }
             return new MigrationReport(outcome, tables);
+        }
+    }
+
+    /**
+     * Copies every table's rows from {@code source} (read in its current transaction) into the
+     * empty tables of {@code target} (in its current transaction; the caller commits).
+     */
+    static void copyTables(Connection source, Connection target) throws SQLException {
+        checkKnownTables(source);
+        for (Map.Entry<String, List<String>> table : TABLES) {
+            copy(source, target, table.getKey(), table.getValue());
         }
     }
 

@@ -296,9 +296,19 @@ final class HranaClient implements AutoCloseable {
             }
             rows.add(java.util.Collections.unmodifiableList(values));
         }
-        JsonNode rowid = result.get("last_insert_rowid");
         return new StatementResult(columns, types, rows, result.path("affected_row_count").asLong(),
-                rowid == null || rowid.isNull() ? null : Long.parseLong(rowid.asText()));
+                longOrNull(result.get("last_insert_rowid")), longOrNull(result.get("replication_index")));
+    }
+
+    private static Long longOrNull(JsonNode node) throws SQLException {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(node.asText());
+        } catch (NumberFormatException e) {
+            throw new SQLNonTransientException("libSQL sent a bad integer: " + node, e);
+        }
     }
 
     static SQLException error(JsonNode error) {

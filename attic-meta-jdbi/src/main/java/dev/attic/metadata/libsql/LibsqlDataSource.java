@@ -87,6 +87,17 @@ public final class LibsqlDataSource implements DataSource, AutoCloseable {
         return new LibsqlDataSource(client, url, 1, timeout, "BEGIN IMMEDIATE", false);
     }
 
+    /**
+     * The primary's replication index now (one cheap round trip): it grows with every committed
+     * write, so a reader that saw index i and sees i again knows nothing changed in between.
+     *
+     * @return the index, or -1 if the server does not report one
+     */
+    public long replicationIndex() throws SQLException {
+        Long index = client.execute(new Stmt("SELECT 1", java.util.List.of(), false)).replicationIndex();
+        return index == null ? -1 : index;
+    }
+
     String url() {
         return url;
     }

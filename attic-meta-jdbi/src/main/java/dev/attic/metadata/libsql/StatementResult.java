@@ -11,9 +11,11 @@ import java.util.List;
  * @param rows the rows (unmodifiable; an inner row may hold nulls)
  * @param affectedRowCount rows changed by an INSERT, UPDATE or DELETE
  * @param lastInsertRowid the rowid of the last inserted row, if the statement inserted one
+ * @param replicationIndex the primary's replication (WAL frame) index when it ran, if the server
+ *     reports one: it grows with every write, so an unchanged index means unchanged data
  */
 record StatementResult(List<String> columns, List<String> declaredTypes, List<List<Object>> rows,
-        long affectedRowCount, Long lastInsertRowid) {
+        long affectedRowCount, Long lastInsertRowid, Long replicationIndex) {
     StatementResult {
         columns = List.copyOf(columns);
         if (declaredTypes.size() != columns.size()) {
