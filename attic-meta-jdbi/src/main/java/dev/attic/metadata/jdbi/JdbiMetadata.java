@@ -38,6 +38,9 @@ import javax.sql.DataSource;
  * <p>SQLite runs in WAL mode with a busy timeout and foreign keys on; writes go through one
  * connection (SQLite allows one writer at a time), reads through a pool. PostgreSQL uses one
  * bounded pool with a statement timeout. Several servers may share one PostgreSQL database.
+ * libSQL (Turso, sqld) runs SQLite's SQL and migrations over Hrana/HTTP; writes go one at a
+ * time per store, every HTTP call is bounded by the statement timeout, and reads may come from
+ * a {@linkplain Builder#localReplica local replica}. Several servers may share one libSQL database.
  */
 public final class JdbiMetadata implements MetadataStore {
     private final List<Runnable> closers;
