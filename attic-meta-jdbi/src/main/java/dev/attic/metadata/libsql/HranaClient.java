@@ -116,9 +116,7 @@ final class HranaClient implements AutoCloseable {
     /** Runs one batch on a stream of its own. */
     BatchResult batch(List<BatchStep> steps) throws SQLException {
         try (HranaStream stream = openStream()) {
-            BatchResult result = stream.batch(steps);
-            stream.close();
-            return result;
+            return stream.batchAndClose(steps);
         }
     }
 

@@ -44,7 +44,19 @@ final class HranaStream implements AutoCloseable {
 
     /** Runs the steps in order on this stream; a failed step does not stop the others. */
     synchronized BatchResult batch(List<BatchStep> steps) throws SQLException {
-        JsonNode response = ok(send(List.of(HranaClient.batchRequest(steps)), false).get(0));
+        return batch(steps, false);
+    }
+
+    /** Like {@link #batch(List)}, and closes the stream in the same call. */
+    synchronized BatchResult batchAndClose(List<BatchStep> steps) throws SQLException {
+        return batch(steps, true);
+    }
+
+    private BatchResult batch(List<BatchStep> steps, boolean close) throws SQLException {
+        List<ObjectNode> requests = close
+                ? List.of(HranaClient.batchRequest(steps), HranaClient.closeRequest())
+                : List.of(HranaClient.batchRequest(steps));
+        JsonNode response = ok(send(requests, close).get(0));
         JsonNode result = response.path("result");
         JsonNode stepResults = result.path("step_results");
         JsonNode stepErrors = result.path("step_errors");

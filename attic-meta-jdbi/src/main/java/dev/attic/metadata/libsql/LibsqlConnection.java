@@ -67,16 +67,14 @@ final class LibsqlConnection extends UnsupportedConnection {
         HranaStream stream = autoCommit || begin ? client.openStream() : transaction;
         BatchResult result;
         try {
-            result = stream.batch(steps);
+            result = autoCommit ? stream.batchAndClose(steps) : stream.batch(steps);
         } catch (SQLException e) {
             if (stream != transaction) {
                 stream.close();
             }
             throw e;
         }
-        if (autoCommit) {
-            stream.close();
-        } else if (begin) {
+        if (begin) {
             if (result.errors().get(0) != null) {
                 stream.close();
                 throw result.errors().get(0);
