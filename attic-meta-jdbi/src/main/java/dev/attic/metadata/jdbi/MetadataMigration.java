@@ -157,6 +157,8 @@ public final class MetadataMigration {
             }
         }
         found.removeAll(NOT_COPIED);
+        // The engines' own bookkeeping (sqlite_stat1, libsql_wasm_func_table, ...) is not metadata.
+        found.removeIf(name -> name.startsWith("sqlite_") || name.startsWith("libsql_"));
         TABLES.forEach(t -> found.remove(t.getKey()));
         if (!found.isEmpty()) {
             throw new BadInputException(ErrorCode.BAD_REQUEST, "the SQLite file has tables this version does not"

@@ -101,7 +101,12 @@ final class HranaStream implements AutoCloseable {
         started = true;
         baton = answer.baton();
         if (answer.baseUrl() != null) {
-            base = HranaClient.httpUrl(answer.baseUrl());
+            try {
+                base = HranaClient.httpUrl(answer.baseUrl());
+            } catch (IllegalArgumentException e) {
+                closed = true;
+                throw new SQLNonTransientException("libSQL server sent an unusable base_url: " + answer.baseUrl(), e);
+            }
         }
         if (closing || baton == null) {
             closed = true;

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
@@ -105,7 +106,7 @@ public final class LibsqlDataSource implements DataSource, AutoCloseable {
     @Override
     public Connection getConnection() throws SQLException {
         if (closed.get()) {
-            throw new SQLTransientConnectionException("this libSQL data source is closed", "08003");
+            throw new SQLNonTransientConnectionException("this libSQL data source is closed", "08003");
         }
         try {
             if (!permits.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -148,6 +148,21 @@ class MetadataMigrationTest {
     }
 
     @Test
+    void aSourceWithATableThisVersionDoesNotKnowIsRefusedBeforeAnythingIsWritten() throws Exception {
+        Path source = sqliteWith(2, "main");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + source);
+                java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE from_the_future (id INTEGER)");
+        }
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> MetadataMigration.sqliteToLibsql(source, url, null, false));
+        assertTrue(e.getMessage().contains("from_the_future"), e.getMessage());
+        try (MetadataStore turso = JdbiMetadata.libsql(url, null)) {
+            assertTrue(turso.listCaches().isEmpty());
+        }
+    }
+
+    @Test
     void aMissingSourceIsBadInput() {
         BadInputException e = assertThrows(BadInputException.class,
                 () -> MetadataMigration.sqliteToLibsql(dir.resolve("absent.db"), url, null, false));
