@@ -88,7 +88,9 @@ final class HranaClient implements AutoCloseable {
                     "a libSQL URL is libsql://host, https://host or http://host:port, not " + url);
         }
         if (uri.getRawQuery() != null) {
-            throw new IllegalArgumentException("a libSQL URL has no query part (pass the auth token apart): " + url);
+            // Not echoed: the query part may well hold a token.
+            throw new IllegalArgumentException("a libSQL URL has no query part (pass the auth token apart): "
+                    + uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath() + "?…");
         }
         return uri;
     }
