@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import dev.attic.metadata.libsql.LibsqlDataSource;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -19,17 +20,25 @@ import org.sqlite.SQLiteDataSource;
  *
  * @param reader the JDBI for reads
  * @param writer the JDBI for write transactions (the same as reader on PostgreSQL)
- * @param pools the pools this store owns and closes
+ * @param closers what this store owns and closes (pools, the libSQL client)
+ * @param afterWrite runs after each write transaction (the libSQL local replica's cue to sync)
  */
-record Connections(Jdbi reader, Jdbi writer, List<HikariDataSource> pools) {
+record Connections(Jdbi reader, Jdbi writer, List<Runnable> closers, Runnable afterWrite) {
+    Connections(Jdbi reader, Jdbi writer, List<Runnable> closers) {
+        this(reader, writer, closers, () -> { });
+    }
+
     private static final long SQLITE_MMAP_BYTES = 1L << 30;
 
-    /** What the builder chose; exactly one of sqliteFile, jdbcUrl and dataSource is set. */
+    /** What the builder chose; exactly one of sqliteFile, jdbcUrl, dataSource and libsqlUrl is set. */
     record Settings(Path sqliteFile, String jdbcUrl, String user, String password, DataSource dataSource,
-            int maxConnections, Duration statementTimeout, Duration connectionTimeout) {
+            String libsqlUrl, String authToken, Path replicaFile, Duration syncInterval, int maxConnections,
+            Duration statementTimeout, Duration connectionTimeout) {
         @Override
         public String toString() {
-            return "Settings[" + (sqliteFile != null ? sqliteFile : jdbcUrl != null ? jdbcUrl : dataSource) + ']';
+            Object where = sqliteFile != null ? sqliteFile : jdbcUrl != null ? jdbcUrl
+                    : libsqlUrl != null ? libsqlUrl : dataSource;
+            return "Settings[" + where + ']';
         }
     }
 
@@ -37,24 +46,27 @@ record Connections(Jdbi reader, Jdbi writer, List<HikariDataSource> pools) {
      * @throws dev.attic.BackendException if the database cannot be reached or migrated
      */
     static Connections open(Settings settings) {
-        List<HikariDataSource> opened = new ArrayList<>();
+        List<Runnable> opened = new ArrayList<>();
         try {
-            return settings.sqliteFile() != null ? sqlite(settings, opened) : postgres(settings, opened);
+            if (settings.sqliteFile() != null) {
+                return sqlite(settings, opened);
+            }
+            return settings.libsqlUrl() != null ? libsql(settings, opened) : postgres(settings, opened);
         } catch (RuntimeException e) {
-            opened.forEach(HikariDataSource::close);
+            opened.forEach(Runnable::run);
             throw DatabaseErrors.translate("open", e);
         }
     }
 
-    private static Connections sqlite(Settings settings, List<HikariDataSource> opened) {
+    private static Connections sqlite(Settings settings, List<Runnable> opened) {
         String url = "jdbc:sqlite:" + settings.sqliteFile().toAbsolutePath();
         // Migrations on a connection of their own, before the one-connection writer pool exists.
         migrate(sqliteDataSource(url, settings, false), Dialect.SQLITE);
         HikariDataSource writer = pool("attic-sqlite-writer", 1, sqliteDataSource(url, settings, true), settings);
-        opened.add(writer);
+        opened.add(writer::close);
         HikariDataSource readers = pool("attic-sqlite-reader", settings.maxConnections(),
                 sqliteDataSource(url, settings, false), settings);
-        opened.add(readers);
+        opened.add(readers::close);
         return new Connections(jdbi(readers), jdbi(writer), opened);
     }
 
@@ -76,7 +88,33 @@ record Connections(Jdbi reader, Jdbi writer, List<HikariDataSource> pools) {
         return ds;
     }
 
-    private static Connections postgres(Settings settings, List<HikariDataSource> opened) {
+    /**
+     * libSQL through the Hrana driver, with SQLite's dialect and migrations: readers share the
+     * HTTP client, and writers go one at a time through a connection whose transactions begin
+     * IMMEDIATE, as on SQLite. Nothing is pooled (a connection is only a stream on the server).
+     */
+    private static Connections libsql(Settings settings, List<Runnable> opened) {
+        LibsqlDataSource readers = LibsqlDataSource.open(settings.libsqlUrl(), settings.authToken(),
+                settings.statementTimeout(), settings.maxConnections());
+        opened.add(readers::close);
+        LibsqlDataSource writer = readers.serializedWriter();
+        migrate(writer, Dialect.SQLITE);
+        if (settings.replicaFile() == null) {
+            return new Connections(jdbi(readers), jdbi(writer), opened);
+        }
+        LocalReplica replica = new LocalReplica(settings.replicaFile(), settings.syncInterval(), readers);
+        opened.add(0, replica::close); // stop syncing before the client closes
+        try {
+            replica.start();
+        } catch (java.io.IOException e) {
+            throw new dev.attic.BackendException(dev.attic.ErrorCode.DATABASE_ERROR,
+                    "cannot create the libSQL local replica at " + settings.replicaFile() + ": " + e, false, e);
+        }
+        Jdbi reads = configure(Jdbi.create(() -> replica.readConnection(readers)));
+        return new Connections(reads, jdbi(writer), opened, replica::wrote);
+    }
+
+    private static Connections postgres(Settings settings, List<Runnable> opened) {
         DataSource ds = settings.dataSource();
         if (ds == null) {
             HikariConfig config = baseConfig("attic-postgres", settings.maxConnections(), settings);
@@ -89,7 +127,7 @@ record Connections(Jdbi reader, Jdbi writer, List<HikariDataSource> pools) {
             // A backstop for a server that stops answering mid-statement.
             config.addDataSourceProperty("socketTimeout", settings.statementTimeout().toSeconds() + 30);
             HikariDataSource pool = new HikariDataSource(config);
-            opened.add(pool);
+            opened.add(pool::close);
             ds = pool;
         }
         migrate(ds, Dialect.POSTGRESQL);
@@ -98,7 +136,10 @@ record Connections(Jdbi reader, Jdbi writer, List<HikariDataSource> pools) {
     }
 
     private static Jdbi jdbi(DataSource ds) {
-        Jdbi jdbi = Jdbi.create(ds);
+        return configure(Jdbi.create(ds));
+    }
+
+    private static Jdbi configure(Jdbi jdbi) {
         // Error messages name the statement but never the bound values (a cache's key pair).
         jdbi.getConfig(StatementExceptions.class)
                 .setMessageRendering(StatementExceptions.MessageRendering.SHORT_STATEMENT);
@@ -120,7 +161,7 @@ record Connections(Jdbi reader, Jdbi writer, List<HikariDataSource> pools) {
         return config;
     }
 
-    private static void migrate(DataSource ds, Dialect dialect) {
+    static void migrate(DataSource ds, Dialect dialect) {
         Flyway.configure(JdbiMetadata.class.getClassLoader())
                 .dataSource(ds)
                 .locations("classpath:db/migration")

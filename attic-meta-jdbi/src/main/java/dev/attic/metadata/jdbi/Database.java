@@ -27,8 +27,15 @@ final class Database {
     final long referenceGraceMillis;
     private final Jdbi reader;
     private final Jdbi writer;
+    private final Runnable afterWrite;
 
     Database(Dialect dialect, Jdbi reader, Jdbi writer, Clock clock, Duration referenceGrace) {
+        this(dialect, reader, writer, clock, referenceGrace, () -> { });
+    }
+
+    /** @param afterWrite runs after every write transaction ends, committed or not (the replica's cue) */
+    Database(Dialect dialect, Jdbi reader, Jdbi writer, Clock clock, Duration referenceGrace, Runnable afterWrite) {
+        this.afterWrite = Objects.requireNonNull(afterWrite);
         this.dialect = Objects.requireNonNull(dialect);
         this.reader = Objects.requireNonNull(reader);
         this.writer = Objects.requireNonNull(writer);
@@ -54,15 +61,20 @@ final class Database {
      * so it sees the winner's row and takes the path for "already there".
      */
     <T> T write(String what, HandleCallback<T, RuntimeException> callback) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return writer.inTransaction(callback);
-            } catch (RuntimeException e) {
-                if (attempt < UNIQUE_RACE_RETRIES && DatabaseErrors.isUniqueViolation(e)) {
-                    continue;
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return writer.inTransaction(callback);
+                } catch (RuntimeException e) {
+                    if (attempt < UNIQUE_RACE_RETRIES && DatabaseErrors.isUniqueViolation(e)) {
+                        continue;
+                    }
+                    throw DatabaseErrors.translate(what, e);
                 }
-                throw DatabaseErrors.translate(what, e);
             }
+        } finally {
+            // Even after a failure: the COMMIT may have reached the server though its answer did not.
+            afterWrite.run();
         }
     }
 

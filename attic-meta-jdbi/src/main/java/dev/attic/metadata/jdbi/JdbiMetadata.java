@@ -1,6 +1,5 @@
 package dev.attic.metadata.jdbi;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.attic.BadInputException;
 import dev.attic.ErrorCode;
 import dev.attic.metadata.CacheConfig;
@@ -27,11 +26,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 
 /**
- * The {@link MetadataStore} on SQLite or PostgreSQL. Opening one runs the schema migrations.
+ * The {@link MetadataStore} on SQLite, PostgreSQL or libSQL (Turso). Opening one runs the schema migrations.
  *
  * <pre>{@code
  * MetadataStore embedded = JdbiMetadata.sqlite(Path.of("/var/lib/attic/metadata.db"));
  * MetadataStore shared = JdbiMetadata.postgres("jdbc:postgresql://db/attic", "attic", password);
+ * MetadataStore turso = JdbiMetadata.libsql("libsql://attic-me.turso.io", authToken);
  * MetadataStore tuned = JdbiMetadata.builder().postgres(url, user, password)
  *         .maxConnections(20).statementTimeout(Duration.ofSeconds(10)).build();
  * }</pre>
@@ -39,9 +39,12 @@ import javax.sql.DataSource;
  * <p>SQLite runs in WAL mode with a busy timeout and foreign keys on; writes go through one
  * connection (SQLite allows one writer at a time), reads through a pool. PostgreSQL uses one
  * bounded pool with a statement timeout. Several servers may share one PostgreSQL database.
+ * libSQL (Turso, sqld) runs SQLite's SQL and migrations over Hrana/HTTP; writes go one at a
+ * time per store, every HTTP call is bounded by the statement timeout, and reads may come from
+ * a {@linkplain Builder#localReplica local replica}. Several servers may share one libSQL database.
  */
 public final class JdbiMetadata implements MetadataStore {
-    private final List<HikariDataSource> pools;
+    private final List<Runnable> closers;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CacheQueries caches;
     private final ObjectQueries objects;
@@ -49,8 +52,8 @@ public final class JdbiMetadata implements MetadataStore {
     private final ChunkQueries chunks;
     private final GarbageQueries garbage;
 
-    private JdbiMetadata(Database db, List<HikariDataSource> pools) {
-        this.pools = List.copyOf(pools);
+    private JdbiMetadata(Database db, List<Runnable> closers) {
+        this.closers = List.copyOf(closers);
         this.caches = new CacheQueries(db);
         this.objects = new ObjectQueries(db);
         this.nars = new NarQueries(db);
@@ -68,6 +71,16 @@ public final class JdbiMetadata implements MetadataStore {
         return builder().postgres(jdbcUrl, user, password).build();
     }
 
+    /**
+     * libSQL (Turso or sqld) at this URL ({@code libsql://…}, {@code https://…} or
+     * {@code http://host:port}), with the defaults of {@link Builder}.
+     *
+     * @param authToken the database's auth token, or null for a server without auth
+     */
+    public static JdbiMetadata libsql(String url, String authToken) {
+        return builder().libsql(url, authToken).build();
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -79,6 +92,10 @@ public final class JdbiMetadata implements MetadataStore {
         private String user;
         private String password;
         private DataSource dataSource;
+        private String libsqlUrl;
+        private String authToken;
+        private Path replicaFile;
+        private Duration syncInterval;
         private Clock clock = Clock.systemUTC();
         private int maxConnections = 10;
         private Duration statementTimeout = Duration.ofSeconds(30);
@@ -111,6 +128,43 @@ public final class JdbiMetadata implements MetadataStore {
          */
         public Builder postgres(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+            return this;
+        }
+
+        /**
+         * libSQL (Turso, or a self-hosted sqld) over Hrana/HTTP, with SQLite's SQL and migrations.
+         * Every HTTP call is bounded by {@link #statementTimeout}; writes of this store go one at a
+         * time, as on SQLite.
+         *
+         * @param url {@code libsql://host} (HTTPS), {@code https://host} or {@code http://host:port}
+         * @param authToken the database's auth token (a JWT), or null for a server without auth
+         */
+        public Builder libsql(String url, String authToken) {
+            if (url == null || !(url.startsWith("libsql://") || url.startsWith("https://")
+                    || url.startsWith("http://"))) {
+                throw new BadInputException(ErrorCode.BAD_REQUEST,
+                        "a libSQL URL starts with libsql://, https:// or http:// (got " + url + ")");
+            }
+            this.libsqlUrl = url;
+            this.authToken = authToken;
+            return this;
+        }
+
+        /**
+         * With {@link #libsql}: serve reads from a local SQLite copy of the database in this file
+         * (replaced, never written in place), refreshed every {@code syncInterval} and after each
+         * write of this store. Writes always go to the primary. A read sees every write of this
+         * store that returned before it began, and never reflects the primary as it was more than
+         * {@code 2 * syncInterval} earlier: when the copy cannot promise both, the read goes to
+         * the primary. See docs/libsql.md.
+         */
+        public Builder localReplica(Path file, Duration syncInterval) {
+            this.replicaFile = Objects.requireNonNull(file, "file");
+            if (syncInterval == null || syncInterval.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new BadInputException(ErrorCode.BAD_REQUEST,
+                        "the replica's sync interval must be at least one second, was " + syncInterval);
+            }
+            this.syncInterval = syncInterval;
             return this;
         }
 
@@ -159,21 +213,26 @@ public final class JdbiMetadata implements MetadataStore {
          *     reached or migrated (transient when it cannot be reached)
          */
         public JdbiMetadata build() {
-            int chosen = (sqliteFile != null ? 1 : 0) + (jdbcUrl != null ? 1 : 0) + (dataSource != null ? 1 : 0);
+            int chosen = (sqliteFile != null ? 1 : 0) + (jdbcUrl != null ? 1 : 0) + (dataSource != null ? 1 : 0)
+                    + (libsqlUrl != null ? 1 : 0);
             if (chosen != 1) {
-                throw new BadInputException(ErrorCode.BAD_REQUEST,
-                        "choose exactly one database: sqlite(file), postgres(url, user, password) or postgres(dataSource)");
+                throw new BadInputException(ErrorCode.BAD_REQUEST, "choose exactly one database: sqlite(file),"
+                        + " postgres(url, user, password), postgres(dataSource) or libsql(url, authToken)");
             }
             if (referenceGrace.compareTo(statementTimeout) <= 0) {
                 throw new BadInputException(ErrorCode.BAD_REQUEST, "referenceGrace (" + referenceGrace
                         + ") must exceed statementTimeout (" + statementTimeout + ")");
             }
+            if (replicaFile != null && libsqlUrl == null) {
+                throw new BadInputException(ErrorCode.BAD_REQUEST, "a local replica is for libsql(url, authToken) only");
+            }
             Connections.Settings settings = new Connections.Settings(sqliteFile, jdbcUrl, user, password,
-                    dataSource, maxConnections, statementTimeout, connectionTimeout);
+                    dataSource, libsqlUrl, authToken, replicaFile, syncInterval, maxConnections, statementTimeout,
+                    connectionTimeout);
             Connections connections = Connections.open(settings);
-            Dialect dialect = sqliteFile != null ? Dialect.SQLITE : Dialect.POSTGRESQL;
+            Dialect dialect = sqliteFile != null || libsqlUrl != null ? Dialect.SQLITE : Dialect.POSTGRESQL;
             return new JdbiMetadata(new Database(dialect, connections.reader(), connections.writer(), clock,
-                    referenceGrace), connections.pools());
+                    referenceGrace, connections.afterWrite()), connections.closers());
         }
 
         private static Duration positive(String what, Duration d) {
@@ -342,7 +401,7 @@ public final class JdbiMetadata implements MetadataStore {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            pools.forEach(HikariDataSource::close);
+            closers.forEach(Runnable::run);
         }
     }
 }

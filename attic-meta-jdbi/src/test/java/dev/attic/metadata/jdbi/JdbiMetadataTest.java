@@ -75,6 +75,25 @@ class JdbiMetadataTest {
     }
 
     @Test
+    void builderRejectsBadLibsqlSettingsWithMessagesThatSayWhy() {
+        BadInputException scheme = assertThrows(BadInputException.class,
+                () -> JdbiMetadata.builder().libsql("postgres://db/attic", "token"));
+        assertTrue(scheme.getMessage().contains("libsql://"), scheme.getMessage());
+        BadInputException two = assertThrows(BadInputException.class, () -> JdbiMetadata.builder()
+                .libsql("http://127.0.0.1:1", null).sqlite(dir.resolve("x.db")).build());
+        assertTrue(two.getMessage().contains("exactly one"), two.getMessage());
+        BadInputException replicaAlone = assertThrows(BadInputException.class, () -> JdbiMetadata.builder()
+                .sqlite(dir.resolve("x.db")).localReplica(dir.resolve("r.db"), Duration.ofSeconds(5)).build());
+        assertTrue(replicaAlone.getMessage().contains("libsql"), replicaAlone.getMessage());
+        assertThrows(BadInputException.class, () -> JdbiMetadata.builder()
+                .localReplica(dir.resolve("r.db"), Duration.ofMillis(500)));
+        BadInputException tokenInUrl = assertThrows(BadInputException.class, () -> JdbiMetadata.builder()
+                .libsql("libsql://db.turso.io?authToken=secret", null).build());
+        assertTrue(tokenInUrl.getMessage().contains("auth token apart"), tokenInUrl.getMessage());
+        assertFalse(tokenInUrl.getMessage().contains("secret"), "the message shows the token: " + tokenInUrl.getMessage());
+    }
+
+    @Test
     void builderRejectsNoDatabaseAndAGraceShorterThanTheStatementTimeout() {
         assertThrows(BadInputException.class, () -> JdbiMetadata.builder().build());
         assertThrows(BadInputException.class, () -> JdbiMetadata.builder().sqlite(dir.resolve("x.db"))
