@@ -95,7 +95,8 @@ final class ApiClient {
         }
         JsonNode answer = call(request.PUT(body));
         return new UploadResult("Deduplicated".equals(answer.path("kind").asText()),
-                answer.path("file_size").asLong(0), answer.path("frac_deduplicated").asDouble(0));
+                answer.path("file_size").asLong(0), answer.path("frac_deduplicated").asDouble(0),
+                answer.has("frac_deduplicated"));
     }
 
     private static String configPath(String cache) {

@@ -44,7 +44,7 @@ final class ProgressBars implements PushProgress {
             @Override
             public void done(UploadResult result, Duration elapsed) {
                 bar.stepTo(bar.getMax());
-                bar.setExtraMessage(" " + PushProgress.percent(result.fracDeduplicated()) + " deduplicated");
+                bar.setExtraMessage(" " + PushProgress.dedupNote(result));
                 bar.close();
             }
 

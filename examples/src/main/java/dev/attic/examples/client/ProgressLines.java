@@ -25,9 +25,9 @@ final class ProgressLines implements PushProgress {
 
             @Override
             public void done(UploadResult result, Duration elapsed) {
-                line(String.format("  + %s (%s) in %.2f s, %s, %s deduplicated", path.path(), PushProgress.size(path.narSize()),
+                line(String.format("  + %s (%s) in %.2f s, %s, %s", path.path(), PushProgress.size(path.narSize()),
                         elapsed.toMillis() / 1000.0, PushProgress.rate(path.narSize(), elapsed),
-                        PushProgress.percent(result.fracDeduplicated())));
+                        PushProgress.dedupNote(result)));
             }
 
             @Override

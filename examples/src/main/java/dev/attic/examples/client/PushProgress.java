@@ -52,6 +52,14 @@ interface PushProgress extends AutoCloseable {
         return String.format("%.1f %s", value, units[unit]);
     }
 
+    /** What to say of an upload's deduplication: a share when the server reports one. */
+    static String dedupNote(UploadResult result) {
+        if (result.figuresReported()) {
+            return percent(result.fracDeduplicated()) + " deduplicated";
+        }
+        return result.deduplicated() ? "already in the cache" : "stored";
+    }
+
     static String percent(double fraction) {
         return String.format("%.0f%%", fraction * 100);
     }

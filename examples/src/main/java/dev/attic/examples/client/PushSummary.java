@@ -15,6 +15,7 @@ final class PushSummary {
     private int upstream;
     private long narBytes;
     private double deduplicatedBytes;
+    private boolean figuresReported = true;
     private long storedBytes;
     private final List<PathResult> failures = new ArrayList<>();
 
@@ -38,6 +39,7 @@ final class PushSummary {
                 uploaded++;
             }
             narBytes += r.path().narSize();
+            figuresReported &= result.figuresReported();
             deduplicatedBytes += r.path().narSize() * result.fracDeduplicated();
             storedBytes += result.fileSize();
         }
@@ -63,9 +65,11 @@ final class PushSummary {
         if (pushed() == 0 && failures.isEmpty()) {
             line.append("Nothing to push");
         } else {
-            line.append(String.format("Pushed %d %s (%s) in %.1f s, %s, %s deduplicated", pushed(), paths(pushed()),
+            line.append(String.format("Pushed %d %s (%s) in %.1f s, %s, %s", pushed(), paths(pushed()),
                     PushProgress.size(narBytes), elapsed.toMillis() / 1000.0, PushProgress.rate(narBytes, elapsed),
-                    PushProgress.percent(narBytes == 0 ? 0 : deduplicatedBytes / narBytes)));
+                    figuresReported
+                            ? PushProgress.percent(narBytes == 0 ? 0 : deduplicatedBytes / narBytes) + " deduplicated"
+                            : "deduplication across caches not reported by this server"));
             if (deduplicated > 0) {
                 line.append(String.format("; %d %s already on the server in full", deduplicated, paths(deduplicated)));
             }

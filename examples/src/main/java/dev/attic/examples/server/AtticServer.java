@@ -61,7 +61,8 @@ public final class AtticServer implements AutoCloseable {
                 engine.scheduleGarbageCollection(config.gcInterval());
             }
             HttpSettings defaults = HttpSettings.defaults();
-            HttpSettings settings = new HttpSettings(config.apiEndpoint(), config.maxNarInfoSize(), defaults.maxRequestJsonBytes());
+            HttpSettings settings = new HttpSettings(config.apiEndpoint(), config.maxNarInfoSize(), defaults.maxRequestJsonBytes(),
+                    defaults.revealDeduplication());
             AtticServlet servlet = AtticServlet.builder(engine).settings(settings).build();
 
             QueuedThreadPool threads = new QueuedThreadPool(200, 8);
