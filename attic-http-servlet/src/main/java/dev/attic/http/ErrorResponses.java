@@ -48,13 +48,14 @@ final class ErrorResponses {
         String message = isClientFacing(e.code()) ? e.getMessage()
                 : (status == 503 ? "the server is temporarily unavailable; try again" : "internal server error");
         String name = isClientFacing(e.code()) ? e.code().wireName() : ErrorCode.INTERNAL.wireName();
-        send(response, json, status, name, message);
+        // headers first: once the body (of its declared length) is written, the response is committed
         if (status == 503) {
             response.setHeader("Retry-After", "5");
         }
         if (status == 401) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"attic\", Bearer");
         }
+        send(response, json, status, name, message);
     }
 
     static void send(HttpServletResponse response, ObjectMapper json, int status, String error, String message)
