@@ -384,12 +384,7 @@ public abstract class EngineContract {
         var nar = bigNar(7);
         upload(cacheA, nar);
         String victim = storedKeys().stream().sorted().findFirst().orElseThrow();
-        byte[] file;
-        try (InputStream in = storage.open(new StorageKey(victim))) {
-            file = in.readAllBytes();
-        }
-        file[file.length / 2] ^= 0x40;
-        storage.put(new StorageKey(victim), new ByteArrayInputStream(file), file.length);
+        ChunkCorruption.flipAByte(storage, new StorageKey(victim));
 
         BackendException detected = assertThrows(BackendException.class, () -> download(admin, cacheA, nar.storePathHash()));
         assertEquals(ErrorCode.INCOMPLETE_NAR, detected.code(), detected.getMessage());
