@@ -384,12 +384,7 @@ public abstract class EngineContract {
         var nar = bigNar(7);
         upload(cacheA, nar);
         String victim = storedKeys().stream().sorted().findFirst().orElseThrow();
-        byte[] file;
-        try (InputStream in = storage.open(new StorageKey(victim))) {
-            file = in.readAllBytes();
-        }
-        file[file.length / 2] ^= 0x40;
-        storage.put(new StorageKey(victim), new ByteArrayInputStream(file), file.length);
+        ChunkCorruption.flipAByte(storage, new StorageKey(victim));
 
         BackendException detected = assertThrows(BackendException.class, () -> download(admin, cacheA, nar.storePathHash()));
         assertEquals(ErrorCode.INCOMPLETE_NAR, detected.code(), detected.getMessage());
@@ -443,6 +438,83 @@ public abstract class EngineContract {
         assertEquals(UploadResult.Kind.DEDUPLICATED, inOther.kind(), "stored once, globally");
         assertFalse(inOther.alreadyInCache(), "but cache beta did not hold it");
         assertTrue(upload(cacheB, nar).alreadyInCache());
+    }
+
+    // ---- storage faults ----
+
+    /** The engine over {@code faulty}, which wraps this test's real storage. */
+    private FaultyStorage faultyEngine() {
+        attic.close();
+        FaultyStorage faulty = new FaultyStorage(storage);
+        attic = Attic.builder().storage(faulty).metadata(metadata).tokenVerifier(tokenKey.verifier(clock)).clock(clock)
+                .chunking(SMALL_CHUNKS).uploadLease(Duration.ofMinutes(10)).build();
+        return faulty;
+    }
+
+    private void assertNothingStored() {
+        assertEquals(Set.of(), storedKeys(), "no file left");
+        MetadataStats stats = metadata.stats();
+        assertEquals(0, stats.nars().values().stream().mapToLong(Long::longValue).sum(), stats.toString());
+        assertEquals(0, stats.chunks().values().stream().mapToLong(Long::longValue).sum(), stats.toString());
+        assertEquals(0, stats.chunkRefs(), stats.toString());
+    }
+
+    @Test
+    void aStorageFailureAtEveryChunkIndexCommitsNothingAndGarbageCollectionReapsTheRest() throws IOException {
+        FaultyStorage faulty = faultyEngine();
+        create(cacheA, false);
+        var nar = TestNars.regularFile("faulty", TestNars.randomBytes(300 * 1024, 12), 12);
+        // a clean run counts the chunk writes, then is collected
+        faulty.failPutNumber(Integer.MAX_VALUE);
+        upload(cacheA, nar);
+        int writes = faulty.putCount();
+        assertTrue(writes >= 8, "a multi-chunk NAR: " + writes + " chunk writes");
+        attic.destroyCache(admin, cacheA, true);
+        clock.advance(Duration.ofMinutes(11));
+        attic.collectGarbage();
+        assertNothingStored();
+        create(cacheB, false);
+        for (int failing = 1; failing <= writes; failing++) {
+            String what = "chunk write " + failing + " of " + writes + " fails";
+            faulty.failPutNumber(failing);
+            BackendException e = assertThrows(BackendException.class, () -> upload(cacheB, nar), what);
+            assertEquals(ErrorCode.STORAGE_ERROR, e.code(), what + ": " + e.getMessage());
+            assertTrue(e.getMessage().contains("injected fault"), what + ": the storage's failure is the one reported: " + e.getMessage());
+            assertEquals(ErrorCode.NO_SUCH_OBJECT, assertThrows(NotFoundException.class,
+                    () -> attic.narInfo(admin, cacheB, nar.storePathHash()), what).code());
+            assertEquals(ErrorCode.NO_SUCH_OBJECT, assertThrows(NotFoundException.class,
+                    () -> attic.nar(admin, cacheB, nar.storePathHash(), false), what).code());
+            assertEquals(List.of(nar.storePathHash()), attic.missingPaths(admin, cacheB, List.of(nar.storePathHash())), what);
+            clock.advance(Duration.ofMinutes(11));
+            attic.collectGarbage();
+            assertNothingStored();
+        }
+        faulty.heal();
+        upload(cacheB, nar);
+        assertArrayEquals(nar.bytes(), download(admin, cacheB, nar.storePathHash()), "after the faults, the path uploads and reads back");
+    }
+
+    @Test
+    void aStorageFailingMidDownloadFailsTheStreamAndMarksNothingCorrupt() throws IOException {
+        FaultyStorage faulty = faultyEngine();
+        create(cacheA, false);
+        var nar = bigNar(13);
+        upload(cacheA, nar);
+        for (long budget : new long[] {0, 1, 20_000, 100_000, 300_000}) {
+            String what = "the storage breaks after " + budget + " bytes read";
+            faulty.failReadsAfter(budget);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            Exception e = assertThrows(Exception.class, () -> attic.nar(admin, cacheA, nar.storePathHash(), false).writeTo(out), what);
+            assertTrue(e instanceof IOException || e instanceof BackendException, what + ": " + e);
+            if (e instanceof BackendException backend) {
+                assertEquals(ErrorCode.STORAGE_ERROR, backend.code(), what + ": " + e.getMessage());
+                assertTrue(backend.isTransient(), what + ": a read failure is worth retrying");
+            }
+            assertTrue(out.size() < nar.bytes().length, what + ": the stream stopped short (" + out.size() + " bytes), never complete");
+            faulty.heal();
+            assertArrayEquals(nar.bytes(), download(admin, cacheA, nar.storePathHash()),
+                    what + ": a storage hiccup is not corruption; the NAR is served once it answers again");
+        }
     }
 
     // ---- garbage collection ----
@@ -523,17 +595,22 @@ public abstract class EngineContract {
     @Test
     void parallelUploadsOfOneNarIntoManyCachesEndWithOneNarAndOneSetOfChunks() throws Exception {
         var nar = bigNar(11);
-        int caches = 8;
+        int caches = 32;
         for (int i = 0; i < caches; i++) {
             create(CacheName.of("c" + i), false);
         }
         ExecutorService pool = Executors.newFixedThreadPool(caches);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
         try {
             List<Future<UploadResult>> results = new ArrayList<>();
             for (int i = 0; i < caches; i++) {
                 CacheName name = CacheName.of("c" + i);
-                results.add(pool.submit(() -> upload(name, nar)));
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return upload(name, nar);
+                }));
             }
+            start.countDown();
             for (Future<UploadResult> r : results) {
                 r.get();
             }
