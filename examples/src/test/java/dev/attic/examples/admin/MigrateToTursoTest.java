@@ -68,6 +68,12 @@ class MigrateToTursoTest {
 
     @Test
     void copiesTheSqliteMetadataAndAServerOnTursoServesTheSamePaths() throws Exception {
+        try (TestLibsql db = TestLibsql.start(temp.resolve("sqld"))) {
+            copiesTheSqliteMetadataAndAServerOnTursoServesTheSamePaths(db);
+        }
+    }
+
+    private void copiesTheSqliteMetadataAndAServerOnTursoServesTheSamePaths(TestLibsql db) throws Exception {
         Path data = temp.resolve("data");
         DataDir.at(data).initialize(new Listen("127.0.0.1", 0));
         ServerConfig onSqlite = ServerConfig.load(data.resolve("server.toml"), Map.of());
@@ -88,50 +94,48 @@ class MigrateToTursoTest {
         }
         Path source = data.resolve("server.db");
 
-        try (TestLibsql db = TestLibsql.start(temp.resolve("sqld"))) {
-            Result copied = atticadm(args(db, source));
-            assertEquals(0, copied.status(), copied.out() + copied.err());
-            Map<String, String> tables = tables(copied.out());
-            assertEquals(List.of("cache", "chunk", "chunkref", "nar", "object"), tables.keySet().stream().sorted().toList(), copied.out());
-            assertTrue(tables.get("cache").startsWith("2 "), copied.out());
-            assertTrue(tables.get("object").startsWith("3 "), copied.out());
-            assertTrue(tables.get("nar").startsWith("2 "), copied.out());
-            assertTrue(copied.out().contains("copied "), copied.out());
-            if (db.authToken() != null) {
-                assertFalse(copied.out().contains(db.authToken()), "the token is not printed");
-            }
-
-            // Re-running finds the same rows: exit 0, nothing written, the same counts and checksums.
-            Result again = atticadm(args(db, source));
-            assertEquals(0, again.status(), again.err());
-            assertTrue(again.out().contains("already holds an identical copy"), again.out());
-            assertEquals(tables, tables(again.out()));
-
-            // atticd on the libSQL database, same storage, serves what was pushed to SQLite, and takes new uploads.
-            Map<String, String> env = new HashMap<>(Map.of("ATTICD_DATABASE_URL", db.url()));
-            if (db.authToken() != null) {
-                env.put("ATTICD_DATABASE_AUTH_TOKEN", db.authToken());
-            }
-            ServerConfig onTurso = ServerConfig.load(data.resolve("server.toml"), env);
-            try (AtticServer server = AtticServer.start(onTurso)) {
-                CacheClient client = new CacheClient(server.uri(), token);
-                assertEquals(narInfoBefore, client.narInfo("main", one.storePathHash()));
-                assertArrayEquals(one.bytes(), client.nar("main", narInfoBefore));
-                assertArrayEquals(two.bytes(), client.nar("second", client.narInfo("second", two.storePathHash())));
-                var three = TestNars.regularFile("three", TestNars.randomBytes(300_000, 43), 43);
-                assertEquals(200, client.upload("main", three).statusCode());
-            }
-
-            // Now the target differs: refused without --force (exit 1, clear message), replaced with it.
-            Result refused = atticadm(args(db, source));
-            assertEquals(1, refused.status(), refused.out());
-            assertTrue(refused.err().contains("--force") && refused.err().contains("nothing was written"), refused.err());
-            assertEquals("", refused.out());
-            Result forced = atticadm(args(db, source, "--force"));
-            assertEquals(0, forced.status(), forced.out() + forced.err());
-            assertTrue(forced.out().contains("replaced the rows of"), forced.out());
-            assertEquals(tables, tables(forced.out()), "the target holds the source's rows again");
+        Result copied = atticadm(args(db, source));
+        assertEquals(0, copied.status(), copied.out() + copied.err());
+        Map<String, String> tables = tables(copied.out());
+        assertEquals(List.of("cache", "chunk", "chunkref", "nar", "object"), tables.keySet().stream().sorted().toList(), copied.out());
+        assertTrue(tables.get("cache").startsWith("2 "), copied.out());
+        assertTrue(tables.get("object").startsWith("3 "), copied.out());
+        assertTrue(tables.get("nar").startsWith("2 "), copied.out());
+        assertTrue(copied.out().contains("copied "), copied.out());
+        if (db.authToken() != null) {
+            assertFalse(copied.out().contains(db.authToken()), "the token is not printed");
         }
+
+        // Re-running finds the same rows: exit 0, nothing written, the same counts and checksums.
+        Result again = atticadm(args(db, source));
+        assertEquals(0, again.status(), again.err());
+        assertTrue(again.out().contains("already holds an identical copy"), again.out());
+        assertEquals(tables, tables(again.out()));
+
+        // atticd on the libSQL database, same storage, serves what was pushed to SQLite, and takes new uploads.
+        Map<String, String> env = new HashMap<>(Map.of("ATTICD_DATABASE_URL", db.url()));
+        if (db.authToken() != null) {
+            env.put("ATTICD_DATABASE_AUTH_TOKEN", db.authToken());
+        }
+        ServerConfig onTurso = ServerConfig.load(data.resolve("server.toml"), env);
+        try (AtticServer server = AtticServer.start(onTurso)) {
+            CacheClient client = new CacheClient(server.uri(), token);
+            assertEquals(narInfoBefore, client.narInfo("main", one.storePathHash()));
+            assertArrayEquals(one.bytes(), client.nar("main", narInfoBefore));
+            assertArrayEquals(two.bytes(), client.nar("second", client.narInfo("second", two.storePathHash())));
+            var three = TestNars.regularFile("three", TestNars.randomBytes(300_000, 43), 43);
+            assertEquals(200, client.upload("main", three).statusCode());
+        }
+
+        // Now the target differs: refused without --force (exit 1, clear message), replaced with it.
+        Result refused = atticadm(args(db, source));
+        assertEquals(1, refused.status(), refused.out());
+        assertTrue(refused.err().contains("--force") && refused.err().contains("nothing was written"), refused.err());
+        assertEquals("", refused.out());
+        Result forced = atticadm(args(db, source, "--force"));
+        assertEquals(0, forced.status(), forced.out() + forced.err());
+        assertTrue(forced.out().contains("replaced the rows of"), forced.out());
+        assertEquals(tables, tables(forced.out()), "the target holds the source's rows again");
     }
 
     @Test
