@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 /** The {@code atticadm} command: administration on a server's config and backends. */
 @Command(name = "atticadm", mixinStandardHelpOptions = true,
         description = "Administers an Attic server through its config (-f server.toml, or atticd's data directory).",
-        subcommands = {MakeToken.class, Gc.class, Verify.class, Migrate.class, ChunksCommand.class})
+        subcommands = {MakeToken.class, Gc.class, Verify.class, Migrate.class, MigrateToTurso.class, ChunksCommand.class})
 public final class Atticadm implements Runnable {
     private final Map<String, String> env;
     private final PrintStream out;

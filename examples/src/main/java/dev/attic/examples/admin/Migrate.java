@@ -41,6 +41,11 @@ final class Migrate implements Callable<Integer> {
             Path here = Path.of("").toAbsolutePath();
             DatabaseUrl source = DatabaseUrl.parse(from, here);
             DatabaseUrl target = DatabaseUrl.parse(to, here);
+            if (source.libsql().isPresent() || target.libsql().isPresent()) {
+                parent.err().println("atticadm: migrate copies between SQLite and PostgreSQL; to copy a SQLite file"
+                        + " to libSQL/Turso use: atticadm migrate-to-turso --source FILE --turso-url URL --auth-token TOKEN");
+                return 1;
+            }
             if (source.sqliteFile().isPresent() && !Files.exists(source.sqliteFile().get())) {
                 parent.err().println("atticadm: no database at " + source.sqliteFile().get());
                 return 1;

@@ -35,7 +35,8 @@ import java.util.stream.Collectors;
  * @param allowedHosts the Host headers accepted ({@code allowed-hosts}); empty: any
  * @param requireProofOfPossession {@code require-proof-of-possession}
  * @param maxNarInfoSize {@code max-nar-info-size}: the largest upload description, in bytes
- * @param database {@code [database] url}
+ * @param database {@code [database] url} (with {@code auth_token}, {@code local_replica_path} and
+ *     {@code sync_interval} for libSQL)
  * @param storage {@code [storage]}
  * @param chunking {@code [chunking]}
  * @param compression {@code [compression] type}
@@ -186,7 +187,7 @@ public record ServerConfig(
 
         String dbUrl = r.string("database.url").orElseThrow(() -> r.bad("database.url",
                 "is missing (e.g. url = \"sqlite://server.db?mode=rwc\" or \"postgresql://user:pass@host/db\")"));
-        DatabaseUrl database = DatabaseUrl.parse(dbUrl, baseDir);
+        DatabaseUrl database = libsql(r, DatabaseUrl.parse(dbUrl, baseDir), baseDir);
         r.bool("database.heartbeat"); // upstream's keep-alive switch; the pool validates connections anyway
 
         StorageSettings storage = storage(r, baseDir);
@@ -211,6 +212,31 @@ public record ServerConfig(
 
         return new ServerConfig(listen, apiEndpoint, allowedHosts, pop, maxNarInfoSize, database, storage, chunking, compression,
                 level, interval, retention, signing, issuer, audiences);
+    }
+
+    /** {@code [database] auth_token}, {@code local_replica_path}, {@code sync_interval}: libSQL only. */
+    private static DatabaseUrl libsql(ConfigReader r, DatabaseUrl database, Path baseDir) {
+        Optional<String> token = r.string("database.auth_token").filter(t -> !t.isBlank());
+        Optional<Path> replica = r.string("database.local_replica_path").map(p -> {
+            if (p.isBlank()) {
+                throw r.bad("database.local_replica_path", "is empty; name a file for the local copy, or remove the key");
+            }
+            return baseDir.resolve(p).toAbsolutePath().normalize();
+        });
+        Optional<Long> seconds = r.integer("database.sync_interval", 1, Duration.ofDays(1).toSeconds());
+        if (database.libsql().isEmpty()) {
+            for (String key : List.of("database.auth_token", "database.local_replica_path", "database.sync_interval")) {
+                if (r.inFile(key) || r.nonEmpty(ConfigReader.envName(key)).isPresent()) {
+                    throw r.bad(key, "is for a libSQL database (url = \"libsql://...\"), not for " + database.redacted());
+                }
+            }
+            return database;
+        }
+        if (seconds.isPresent() && replica.isEmpty()) {
+            throw r.bad("database.sync_interval", "needs local_replica_path (it is how often the local replica is refreshed)");
+        }
+        Duration interval = seconds.map(Duration::ofSeconds).orElse(DatabaseUrl.Libsql.DEFAULT_SYNC_INTERVAL);
+        return database.withLibsql(token, replica, interval);
     }
 
     private static StorageSettings storage(ConfigReader r, Path baseDir) {
@@ -310,7 +336,13 @@ public record ServerConfig(
                 .append(allowedHosts.isEmpty() ? "  # any host" : "").append('\n');
         b.append("require-proof-of-possession = ").append(requireProofOfPossession).append('\n');
         b.append("max-nar-info-size = ").append(maxNarInfoSize).append("\n\n");
-        b.append("[database]\nurl = ").append(q(database.redacted())).append("\n\n");
+        b.append("[database]\nurl = ").append(q(database.redacted())).append('\n');
+        database.libsql().ifPresent(l -> {
+            b.append(l.authToken().isPresent() ? "auth_token = \"(redacted)\"\n" : "# auth_token: none (a server without auth)\n");
+            l.replicaFile().ifPresent(file -> b.append("local_replica_path = ").append(q(file.toString()))
+                    .append("\nsync_interval = ").append(l.syncInterval().toSeconds()).append('\n'));
+        });
+        b.append('\n');
         b.append("[storage]\n");
         if (storage instanceof StorageSettings.Local local) {
             b.append("type = \"local\"\npath = ").append(q(local.path().toString())).append('\n');
