@@ -51,7 +51,9 @@ final class TestServer implements AutoCloseable {
         if (filter != null) {
             context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
         }
-        context.addServlet(new ServletHolder(AtticServlet.builder(attic).build()), "/*");
+        // the client tests show deduplication figures, which a server reveals only when told to
+        context.addServlet(new ServletHolder(AtticServlet.builder(attic)
+                .settings(dev.attic.http.HttpSettings.defaults().withRevealDeduplication(true)).build()), "/*");
         server.setHandler(context);
         server.start();
         endpoint = URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/");
