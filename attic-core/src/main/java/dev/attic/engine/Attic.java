@@ -72,6 +72,7 @@ public final class Attic implements AutoCloseable {
     private final ExecutorService workers;
     private final ScheduledExecutorService schedule;
     private final SecureRandom random = new SecureRandom();
+    private final Signatures signatures = new Signatures();
     private final LoadingCache<String, SigningKey> signingKeys = CacheBuilder.newBuilder()
             .maximumSize(1024)
             .build(CacheLoader.from(SigningKey::parse));
@@ -218,7 +219,7 @@ public final class Attic implements AutoCloseable {
         Tenants.Tenant tenant = tenants.require(caller, name, Permission.PULL);
         ObjectWithNar found = find(tenant, storePathHash);
         CacheConfig config = tenant.cache().config();
-        NarInfo served = NarInfos.served(found, config.storeDir(), signingKeys.getUnchecked(config.keypair()));
+        NarInfo served = NarInfos.served(found, config.storeDir(), signingKeys.getUnchecked(config.keypair()), signatures);
         Optional<ChunkRecord> single = settings.redirectSingleChunkNars().isPresent()
                 ? downloader.singleChunk(found.nar()).filter(c -> c.compression().equals(Compression.ZSTD.nixName()))
                 : Optional.empty();

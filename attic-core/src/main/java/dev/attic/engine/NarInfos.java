@@ -9,6 +9,8 @@ import dev.attic.nix.Hash;
 import dev.attic.nix.StorePath;
 import dev.attic.signing.Signature;
 import dev.attic.signing.SigningKey;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -63,8 +65,8 @@ final class NarInfos {
                 createdBy.orElse(null));
     }
 
-    /** The narinfo Nix is served for an object, signed with the cache's key. */
-    static NarInfo served(ObjectWithNar found, String storeDir, SigningKey key) {
+    /** The narinfo Nix is served for an object, signed with the cache's key (through {@code signatures}). */
+    static NarInfo served(ObjectWithNar found, String storeDir, SigningKey key, Signatures signatures) {
         ObjectInfo info = found.object().info();
         NarInfo.Builder narInfo = NarInfo.builder()
                 .storePath(StorePath.parse(info.storePath(), storeDir))
@@ -81,7 +83,10 @@ final class NarInfos {
         if (info.ca() != null) {
             narInfo.ca(info.ca());
         }
-        return narInfo.build().withSignature(key);
+        NarInfo unsigned = narInfo.build();
+        List<Signature> signed = new ArrayList<>(unsigned.signatures());
+        signed.add(signatures.sign(key, unsigned.fingerprint()));
+        return unsigned.toBuilder().signatures(signed).build();
     }
 
     private static String quote(String value) {
