@@ -133,6 +133,22 @@ upload_nar() { # upload_nar NAR STORE_PATH: PUT /_api/v1/upload-path to our serv
     "http://127.0.0.1:$APORT/_api/v1/upload-path"
 }
 
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }   # user + system CPU of a process, in 1/100 s
+
+timed() { # timed PID OUT_FILE COMMAND...: runs COMMAND, appends its output and the server's CPU seconds meanwhile
+  local pid=$1 out=$2; shift 2
+  local c0 c1 value
+  c0=$(ticks "$pid")
+  value=$("$@")
+  c1=$(ticks "$pid")
+  echo "$value $(echo "($c1 - $c0) / 100" | bc -l)" >> "$out"
+}
+
+speed() { taskset -c $CLIENT_CPU curl -s -o /dev/null -w '%{speed_download}' "$1"; }   # bytes/s of one GET
+rps() { # rps CONNECTIONS SECONDS URL: wrk's requests/s
+  taskset -c $CLIENT_CPU wrk -t1 -c"$1" -d"$2s" "$3" | tee -a "$W/log.txt" | awk '/Requests\/sec/ {printf "%s", $2}'
+}
+
 median() { sort -g | awk '{v[NR]=$1} END {print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
 
 # ---- the benchmarks ----
@@ -164,13 +180,14 @@ run_http() {
   for _ in 1 2 3; do curl -s -o /dev/null "$ours/nar/$h.nar"; curl -s -o /dev/null "$theirs/nar/$h.nar"; done
   : > "$W/dl-ours"; : > "$W/dl-nginx"
   for _ in $(seq $((ROUNDS + 2))); do
-    taskset -c $CLIENT_CPU curl -s -o /dev/null -w '%{speed_download}\n' "$ours/nar/$h.nar" >> "$W/dl-ours"
-    taskset -c $CLIENT_CPU curl -s -o /dev/null -w '%{speed_download}\n' "$theirs/nar/$h.nar" >> "$W/dl-nginx"
+    timed "$APID" "$W/dl-ours" speed "$ours/nar/$h.nar"
+    timed "$NPID" "$W/dl-nginx" speed "$theirs/nar/$h.nar"
   done
-  local o n
-  o=$(median < "$W/dl-ours"); n=$(median < "$W/dl-nginx")
-  say "download MB/s ours: $(tr '\n' ' ' < "$W/dl-ours")| nginx: $(tr '\n' ' ' < "$W/dl-nginx")"
-  result "$(awk -v o="$o" -v n="$n" 'BEGIN {printf "download %.1f MiB NAR (large-v1), median of %d: ours %.0f MiB/s, nginx %.0f MiB/s, ratio %.2f (goal >= 0.8)", 109075944/1048576, '"$((ROUNDS + 2))"', o/1048576, n/1048576, o/n}')"
+  local o n oc nc size=109075944
+  o=$(cut -d' ' -f1 "$W/dl-ours" | median); n=$(cut -d' ' -f1 "$W/dl-nginx" | median)
+  oc=$(awk -v s=$size '{print s / $2 / 1048576}' "$W/dl-ours" | median); nc=$(awk -v s=$size '{print s / ($2 > 0 ? $2 : 0.01) / 1048576}' "$W/dl-nginx" | median)
+  say "download (bytes/s, server CPU s) ours: $(tr '\n' ' ' < "$W/dl-ours")| nginx: $(tr '\n' ' ' < "$W/dl-nginx")"
+  result "$(awk -v o="$o" -v n="$n" -v oc="$oc" -v nc="$nc" 'BEGIN {printf "download %.1f MiB NAR (large-v1), median of %d: ours %.0f MiB/s, nginx %.0f MiB/s, ratio %.2f (goal >= 0.8); per server CPU-second: ours %.0f MiB, nginx %.0f MiB, ratio %.2f", 109075944/1048576, '"$((ROUNDS + 2))"', o/1048576, n/1048576, o/n, oc, nc, oc/nc}')"
 
   cmp "$www/$h.narinfo" <(curl -sf "$theirs/$h.narinfo") || { say "nginx serves another narinfo"; exit 1; }
   local d=${WRK_SECONDS:-10} c=${WRK_CONNECTIONS:-16}
@@ -178,12 +195,13 @@ run_http() {
   taskset -c $CLIENT_CPU wrk -t1 -c"$c" -d3s "$theirs/$h.narinfo" >/dev/null
   : > "$W/ni-ours"; : > "$W/ni-nginx"
   for _ in $(seq "$ROUNDS"); do
-    taskset -c $CLIENT_CPU wrk -t1 -c"$c" -d"${d}s" "$ours/$h.narinfo" | tee -a "$W/log.txt" | awk '/Requests\/sec/ {print $2}' >> "$W/ni-ours"
-    taskset -c $CLIENT_CPU wrk -t1 -c"$c" -d"${d}s" "$theirs/$h.narinfo" | tee -a "$W/log.txt" | awk '/Requests\/sec/ {print $2}' >> "$W/ni-nginx"
+    timed "$APID" "$W/ni-ours" rps "$c" "$d" "$ours/$h.narinfo"
+    timed "$NPID" "$W/ni-nginx" rps "$c" "$d" "$theirs/$h.narinfo"
   done
-  o=$(median < "$W/ni-ours"); n=$(median < "$W/ni-nginx")
-  say "narinfo req/s ours: $(tr '\n' ' ' < "$W/ni-ours")| nginx: $(tr '\n' ' ' < "$W/ni-nginx")"
-  result "$(awk -v o="$o" -v n="$n" 'BEGIN {printf "narinfo (wrk -t1 -c'"$c"' -d'"$d"'s), median of '"$ROUNDS"': ours %.0f req/s, nginx %.0f req/s, ratio %.2f (goal >= 0.5)", o, n, o/n}')"
+  o=$(cut -d' ' -f1 "$W/ni-ours" | median); n=$(cut -d' ' -f1 "$W/ni-nginx" | median)
+  oc=$(awk -v d="$d" '{print $1 * d / $2}' "$W/ni-ours" | median); nc=$(awk -v d="$d" '{print $1 * d / ($2 > 0 ? $2 : 0.01)}' "$W/ni-nginx" | median)
+  say "narinfo (req/s, server CPU s) ours: $(tr '\n' ' ' < "$W/ni-ours")| nginx: $(tr '\n' ' ' < "$W/ni-nginx")"
+  result "$(awk -v o="$o" -v n="$n" -v oc="$oc" -v nc="$nc" 'BEGIN {printf "narinfo (wrk -t1 -c'"$c"' -d'"$d"'s), median of '"$ROUNDS"': ours %.0f req/s, nginx %.0f req/s, ratio %.2f (goal >= 0.5); per server CPU-second: ours %.0f, nginx %.0f, ratio %.2f", o, n, o/n, oc, nc, oc/nc}')"
   # the server's status codes: every request must have been a 200
   curl -s "http://127.0.0.1:$APORT/_metrics" | grep 'attic_http_requests_seconds_count{.*route="nar_info"' >&2 || true
   stop_pid "$NPID"; stop_pid "$APID"

@@ -95,21 +95,29 @@ final class Downloader {
     }
 
     private void stream(NarRecord nar, OutputStream out) throws IOException {
+        // references are read a page at a time (one query per REF_PAGE chunks, not one per chunk);
+        // at most downloadReadAhead chunks are fetched ahead of the one being sent
+        Deque<ChunkRef> refs = new ArrayDeque<>();
         Deque<CompletableFuture<byte[]>> ahead = new ArrayDeque<>();
         int seq = 0;
         long written = 0;
         boolean more = true;
         try {
-            while (more || !ahead.isEmpty()) {
-                if (more && ahead.size() < settings.downloadReadAhead()) {
-                    List<ChunkRef> page = metadata.chunkRefs(nar.id(), seq, settings.downloadReadAhead() - ahead.size());
-                    for (ChunkRef ref : page) {
-                        ChunkRecord chunk = ref.chunk();
-                        ahead.addLast(CompletableFuture.supplyAsync(() -> fetch(nar, chunk), fetchers));
-                        seq = ref.seq() + 1;
+            while (true) {
+                if (refs.isEmpty() && more) {
+                    List<ChunkRef> page = metadata.chunkRefs(nar.id(), seq, REF_PAGE);
+                    refs.addAll(page);
+                    more = page.size() == REF_PAGE;
+                    if (!page.isEmpty()) {
+                        seq = page.get(page.size() - 1).seq() + 1;
                     }
-                    more = !page.isEmpty();
-                    continue;
+                }
+                while (!refs.isEmpty() && ahead.size() < settings.downloadReadAhead()) {
+                    ChunkRecord chunk = refs.removeFirst().chunk();
+                    ahead.addLast(CompletableFuture.supplyAsync(() -> fetch(nar, chunk), fetchers));
+                }
+                if (ahead.isEmpty()) {
+                    break;
                 }
                 byte[] bytes = join(ahead.removeFirst());
                 out.write(bytes);
