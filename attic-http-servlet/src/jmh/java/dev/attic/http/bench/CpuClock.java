@@ -16,13 +16,22 @@ final class CpuClock {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
+    /** System (kernel) CPU time of this JVM, in nanoseconds (10 ms resolution): file creation, fsync, renames. */
+    static long processSystem() {
+        return field(12);
+    }
+
     /** User + system CPU time of the children this JVM has waited for, in nanoseconds (10 ms resolution). */
     static long children() {
+        // after the command name, field 3 (state) is index 0: cutime (16) and cstime (17) are 13 and 14
+        return field(13) + field(14);
+    }
+
+    private static long field(int index) {
         try {
             String stat = Files.readString(Path.of("/proc/self/stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            // after the command name: state(3) ... cutime is field 16, cstime 17 (1-based): index 13, 14 here
-            return (long) ((Long.parseLong(f[13]) + Long.parseLong(f[14])) * TICK_NANOS);
+            return (long) (Long.parseLong(f[index]) * TICK_NANOS);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -33,7 +33,7 @@ public final class IngestBenchmark {
 
     private IngestBenchmark() {}
 
-    record Run(double wallSeconds, double cpuSeconds, long bytes) {
+    record Run(double wallSeconds, double cpuSeconds, double systemSeconds, long bytes) {
         double mibPerSecond() { return bytes / MIB / wallSeconds; }
         double mibPerCpuSecond() { return bytes / MIB / cpuSeconds; }
     }
@@ -56,8 +56,8 @@ public final class IngestBenchmark {
             Run o = upload(work.resolve("round-" + r), List.of(nar));
             zstd.add(z);
             ours.add(o);
-            System.out.printf("round %d: upload %.2f s wall %.2f s CPU (%.0f MiB/s, %.0f MiB/CPU-s) | zstd -T1 -%d %.2f s wall %.2f s CPU (%.0f MiB/s, %.0f MiB/CPU-s)%n",
-                    r + 1, o.wallSeconds(), o.cpuSeconds(), o.mibPerSecond(), o.mibPerCpuSecond(), level,
+            System.out.printf("round %d: upload %.2f s wall %.2f s CPU of which %.2f s system (%.0f MiB/s, %.0f MiB/CPU-s) | zstd -T1 -%d %.2f s wall %.2f s CPU (%.0f MiB/s, %.0f MiB/CPU-s)%n",
+                    r + 1, o.wallSeconds(), o.cpuSeconds(), o.systemSeconds(), o.mibPerSecond(), o.mibPerCpuSecond(), level,
                     z.wallSeconds(), z.cpuSeconds(), z.mibPerSecond(), z.mibPerCpuSecond());
         }
         report("single upload", ours, zstd, level);
@@ -114,6 +114,7 @@ public final class IngestBenchmark {
             ExecutorService callers = Executors.newFixedThreadPool(nars.size());
             try {
                 long cpu0 = CpuClock.process();
+                long sys0 = CpuClock.processSystem();
                 long t0 = System.nanoTime();
                 List<Future<UploadResult>> results = new ArrayList<>();
                 for (Nar nar : nars) {
@@ -127,7 +128,8 @@ public final class IngestBenchmark {
                 }
                 long t1 = System.nanoTime();
                 long cpu1 = CpuClock.process();
-                return new Run((t1 - t0) / 1e9, (cpu1 - cpu0) / 1e9, bytes);
+                long sys1 = CpuClock.processSystem();
+                return new Run((t1 - t0) / 1e9, (cpu1 - cpu0) / 1e9, (sys1 - sys0) / 1e9, bytes);
             } finally {
                 callers.shutdown();
             }
@@ -161,7 +163,7 @@ public final class IngestBenchmark {
         }
         long t1 = System.nanoTime();
         long cpu1 = CpuClock.children();
-        return new Run((t1 - t0) / 1e9, (cpu1 - cpu0) / 1e9, bytes);
+        return new Run((t1 - t0) / 1e9, (cpu1 - cpu0) / 1e9, 0, bytes);
     }
 
     static Nar describe(Path file, String storePath) throws IOException {
