@@ -6,7 +6,8 @@
 #
 # What runs (details in docs/performance.md):
 #   ingest  Attic.upload of the oracle's large-v1 NAR (engine called directly, filesystem + SQLite)
-#           against zstd -T1 -8 of the same file; then 2 uploads at once against 2 zstd at once
+#           against zstd -T1 -8 of the same file; then 2 uploads at once against 2 zstd at once;
+#           then the single upload again with storage and database on tmpfs (no disk flushes)
 #   dedup   large-v1 then large-v2 into one engine: what v2 adds; fixed-size 64 KiB for contrast
 #   http    download of large-v1 over HTTP with curl, and narinfo requests/s with wrk, from the
 #           servlet in embedded Jetty and from nginx serving the same bytes as static files
@@ -156,6 +157,13 @@ median() { sort -g | awk '{v[NR]=$1} END {print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v
 run_ingest() {
   say "== ingest: Attic.upload of large-v1 vs zstd -T1 -8 ($ROUNDS rounds)"
   bench IngestBenchmark "$W/ingest" "$ROUNDS" 8 "$W/v1.nar" "$V1"
+  if [ -d /dev/shm ]; then
+    # the same with storage and database on tmpfs, where fsync costs nothing: what the disk costs
+    say "== ingest again, storage and SQLite on tmpfs (/dev/shm): the same work without disk flushes"
+    java -Xmx1g -Dbench.scaling=false -cp "$CP" dev.attic.http.bench.IngestBenchmark /dev/shm/attic-perf-ingest "$ROUNDS" 8 "$W/v1.nar" "$V1" |
+      tee -a "$W/log.txt" | grep RESULT | sed 's/^RESULT ingest (single upload)/ingest on tmpfs (single upload)/' | while IFS= read -r l; do result "$l"; done
+    rm -rf /dev/shm/attic-perf-ingest
+  fi
 }
 
 run_dedup() {
@@ -231,7 +239,7 @@ netrc-file = $W/netrc" XDG_CACHE_HOME=$(mktemp -d -p "$W") nix copy --to "http:/
       local t0 t1
       t0=$(date +%s.%N)
       # shellcheck disable=SC2086
-      XDG_CACHE_HOME=$(mktemp -d -p "$W") taskset -c $CLIENT_CPU nix copy --no-check-sigs --from "$url" --to "$dest" $paths
+      XDG_CACHE_HOME=$(mktemp -d -p "$W") taskset -c $CLIENT_CPU nix copy --no-check-sigs --from "$url" --to "$dest" $paths 2>>"$W/log.txt"
       t1=$(date +%s.%N)
       [ "$r" = 0 ] || echo "$t1 - $t0" | bc >> "$W/nix-$who"
       rm -rf "$dest"

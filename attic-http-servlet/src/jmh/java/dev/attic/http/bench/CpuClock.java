@@ -21,6 +21,37 @@ final class CpuClock {
         return field(12);
     }
 
+    /** CPU time of each live thread of this JVM, by thread id, in nanoseconds. */
+    static java.util.Map<Long, Long> threads() {
+        java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        java.util.Map<Long, Long> times = new java.util.HashMap<>();
+        for (long id : mx.getAllThreadIds()) {
+            long t = mx.getThreadCpuTime(id);
+            if (t >= 0) {
+                times.put(id, t);
+            }
+        }
+        return times;
+    }
+
+    /** CPU seconds used between two {@link #threads()} snapshots, by thread name with digits folded ("attic-worker-N"). */
+    static String byThreadGroup(java.util.Map<Long, Long> before, java.util.Map<Long, Long> after) {
+        java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        java.util.Map<String, Double> groups = new java.util.TreeMap<>();
+        for (var e : after.entrySet()) {
+            java.lang.management.ThreadInfo info = mx.getThreadInfo(e.getKey());
+            String name = info == null ? "ended" : info.getThreadName().replaceAll("[0-9]+", "N");
+            double seconds = (e.getValue() - before.getOrDefault(e.getKey(), 0L)) / 1e9;
+            if (seconds >= 0.01) {
+                groups.merge(name, seconds, Double::sum);
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        groups.entrySet().stream().sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(g -> out.append(String.format("%s %.2f s, ", g.getKey(), g.getValue())));
+        return out.length() > 2 ? out.substring(0, out.length() - 2) : "";
+    }
+
     /** User + system CPU time of the children this JVM has waited for, in nanoseconds (10 ms resolution). */
     static long children() {
         // after the command name, field 3 (state) is index 0: cutime (16) and cstime (17) are 13 and 14

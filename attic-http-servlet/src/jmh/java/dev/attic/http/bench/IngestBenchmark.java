@@ -113,6 +113,7 @@ public final class IngestBenchmark {
         try (BenchEngine engine = BenchEngine.create(dir)) {
             ExecutorService callers = Executors.newFixedThreadPool(nars.size());
             try {
+                java.util.Map<Long, Long> threads0 = CpuClock.threads();
                 long cpu0 = CpuClock.process();
                 long sys0 = CpuClock.processSystem();
                 long t0 = System.nanoTime();
@@ -129,6 +130,7 @@ public final class IngestBenchmark {
                 long t1 = System.nanoTime();
                 long cpu1 = CpuClock.process();
                 long sys1 = CpuClock.processSystem();
+                System.out.println("  CPU by thread: " + CpuClock.byThreadGroup(threads0, CpuClock.threads()));
                 return new Run((t1 - t0) / 1e9, (cpu1 - cpu0) / 1e9, (sys1 - sys0) / 1e9, bytes);
             } finally {
                 callers.shutdown();
