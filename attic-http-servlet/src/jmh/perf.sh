@@ -185,7 +185,7 @@ run_http() {
   cmp <(curl -sf "$ours/nar/$h.nar") "$W/v1.nar" && cmp <(curl -sf "$theirs/nar/$h.nar") "$W/v1.nar" ||
     { say "a server sent the wrong NAR"; exit 1; }
   # warm-up (JIT, page cache), then ROUNDS+2 interleaved downloads each
-  for _ in 1 2 3; do curl -s -o /dev/null "$ours/nar/$h.nar"; curl -s -o /dev/null "$theirs/nar/$h.nar"; done
+  for _ in $(seq 8); do curl -s -o /dev/null "$ours/nar/$h.nar"; curl -s -o /dev/null "$theirs/nar/$h.nar"; done
   : > "$W/dl-ours"; : > "$W/dl-nginx"
   for _ in $(seq $((ROUNDS + 2))); do
     timed "$APID" "$W/dl-ours" speed "$ours/nar/$h.nar"
@@ -199,7 +199,7 @@ run_http() {
 
   cmp "$www/$h.narinfo" <(curl -sf "$theirs/$h.narinfo") || { say "nginx serves another narinfo"; exit 1; }
   local d=${WRK_SECONDS:-10} c=${WRK_CONNECTIONS:-16}
-  taskset -c $CLIENT_CPU wrk -t1 -c"$c" -d3s "$ours/$h.narinfo" >/dev/null   # warm-up
+  taskset -c $CLIENT_CPU wrk -t1 -c"$c" -d15s "$ours/$h.narinfo" >/dev/null   # warm-up (the JIT)
   taskset -c $CLIENT_CPU wrk -t1 -c"$c" -d3s "$theirs/$h.narinfo" >/dev/null
   : > "$W/ni-ours"; : > "$W/ni-nginx"
   for _ in $(seq "$ROUNDS"); do

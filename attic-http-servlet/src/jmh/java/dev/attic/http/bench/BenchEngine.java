@@ -34,12 +34,12 @@ final class BenchEngine implements AutoCloseable {
     final TokenKey tokenKey;
     final Caller admin;
 
-    private BenchEngine(Path dir) {
+    private BenchEngine(Path dir, Path storageDir) {
         this.dir = dir;
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         this.tokenKey = TokenKey.hs256(secret);
-        this.storage = FileSystemStorage.at(dir.resolve("storage"));
+        this.storage = FileSystemStorage.at(storageDir);
         this.metadata = JdbiMetadata.sqlite(dir.resolve("attic.db"));
         this.attic = Attic.builder().storage(storage).metadata(metadata)
                 .tokenVerifier(tokenKey.verifier(Clock.systemUTC())).build();
@@ -48,8 +48,13 @@ final class BenchEngine implements AutoCloseable {
 
     /** A fresh engine in {@code dir} (created; must be empty) with the public cache {@value #CACHE}. */
     static BenchEngine create(Path dir) throws IOException {
+        return create(dir, dir.resolve("storage"));
+    }
+
+    /** A fresh engine whose metadata is in {@code dir} and whose storage is {@code storageDir} (which may hold files already). */
+    static BenchEngine create(Path dir, Path storageDir) throws IOException {
         Files.createDirectories(dir);
-        BenchEngine engine = new BenchEngine(dir);
+        BenchEngine engine = new BenchEngine(dir, storageDir);
         engine.attic.createCache(engine.admin, CacheName.of(CACHE),
                 CachePatch.builder().isPublic(true).generateKeypair().build());
         return engine;
