@@ -2,6 +2,8 @@ package dev.attic.compression;
 
 import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdCompressCtx;
+import com.github.luben.zstd.ZstdDecompressCtx;
+import com.github.luben.zstd.ZstdException;
 import com.github.luben.zstd.ZstdInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +22,7 @@ public final class ChunkCompressor {
     private final Compression compression;
     private final int level;
     private final ThreadLocal<ZstdCompressCtx> contexts;
+    private static final ThreadLocal<ZstdDecompressCtx> DECOMPRESSORS = ThreadLocal.withInitial(ZstdDecompressCtx::new);
 
     public ChunkCompressor(Compression compression, int level) {
         if (compression == Compression.ZSTD && (level < MIN_ZSTD_LEVEL || level > MAX_ZSTD_LEVEL)) {
@@ -52,6 +55,27 @@ public final class ChunkCompressor {
         byte[] out = new byte[(int) Zstd.compressBound(length)];
         int written = contexts.get().compressByteArray(out, 0, out.length, data, offset, length);
         return written == out.length ? out : Arrays.copyOf(out, written);
+    }
+
+    /**
+     * The uncompressed bytes of a whole stored chunk file, in one call (no stream, no buffers but
+     * the result), when its uncompressed size is known.
+     *
+     * @return the bytes, or empty when the file does not decompress to exactly {@code rawSize}
+     *     bytes (a damaged or foreign file)
+     */
+    public static java.util.Optional<byte[]> decompress(Compression compression, byte[] file, int rawSize) {
+        if (compression == Compression.NONE) {
+            return file.length == rawSize ? java.util.Optional.of(file) : java.util.Optional.empty();
+        }
+        byte[] raw = new byte[rawSize];
+        try {
+            int n = DECOMPRESSORS.get().decompressByteArray(raw, 0, rawSize, file, 0, file.length);
+            return n == rawSize ? java.util.Optional.of(raw) : java.util.Optional.empty();
+        } catch (ZstdException e) {
+            // a damaged frame, or one that decompresses to more than rawSize bytes
+            return java.util.Optional.empty();
+        }
     }
 
     /** A stream of the uncompressed bytes of a stored chunk file of the given compression. */

@@ -71,8 +71,10 @@ public final class Attic implements AutoCloseable {
     private final StagedFiles staged;
     private final AccessLog accessLog;
     private final ExecutorService workers;
+    private final ExecutorService chunkWriters;
     private final ScheduledExecutorService schedule;
     private final SecureRandom random = new SecureRandom();
+    private final Signatures signatures = new Signatures();
     private final LoadingCache<String, SigningKey> signingKeys = CacheBuilder.newBuilder()
             .maximumSize(1024)
             .build(CacheLoader.from(SigningKey::parse));
@@ -91,8 +93,10 @@ public final class Attic implements AutoCloseable {
                 new ThreadFactoryBuilder().setNameFormat("attic-schedule-%d").setDaemon(true).build());
         this.accessLog = new AccessLog(metadata);
         this.schedule.scheduleWithFixedDelay(this::flushAccessLog, 5, 5, TimeUnit.SECONDS);
+        this.chunkWriters = Executors.newFixedThreadPool(b.storageThreads,
+                new ThreadFactoryBuilder().setNameFormat("attic-chunk-writer-%d").setDaemon(true).build());
         this.uploader = new Uploader(metadata, storage, settings, FastCdc.of(b.chunking),
-                new ChunkCompressor(b.compression, b.compressionLevel), workers, b.clock);
+                new ChunkCompressor(b.compression, b.compressionLevel), workers, chunkWriters, b.clock);
         this.downloader = new Downloader(metadata, storage, settings, workers);
         this.staged = new StagedFiles(storage, b.clock);
         this.collector = new GarbageCollector(metadata, storage, settings, staged);
@@ -221,7 +225,7 @@ public final class Attic implements AutoCloseable {
         Tenants.Tenant tenant = tenants.require(caller, name, Permission.PULL);
         ObjectWithNar found = find(tenant, storePathHash);
         CacheConfig config = tenant.cache().config();
-        NarInfo served = NarInfos.served(found, signingKey(config));
+        NarInfo served = NarInfos.served(found, signingKey(config), signatures);
         accessLog.record(found.object().id());
         Optional<ChunkRecord> file = redirectable(found);
         if (file.isPresent()) {
@@ -396,6 +400,7 @@ public final class Attic implements AutoCloseable {
     public void close() {
         schedule.shutdown();
         workers.shutdown();
+        chunkWriters.shutdown();
         try {
             if (!schedule.awaitTermination(60, TimeUnit.SECONDS)) {
                 schedule.shutdownNow();
@@ -404,9 +409,13 @@ public final class Attic implements AutoCloseable {
             if (!workers.awaitTermination(30, TimeUnit.SECONDS)) {
                 workers.shutdownNow();
             }
+            if (!chunkWriters.awaitTermination(30, TimeUnit.SECONDS)) {
+                chunkWriters.shutdownNow();
+            }
         } catch (InterruptedException e) {
             schedule.shutdownNow();
             workers.shutdownNow();
+            chunkWriters.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }
@@ -434,7 +443,8 @@ public final class Attic implements AutoCloseable {
         private int compressionLevel = 8;
         private Duration uploadLease = Duration.ofMinutes(10);
         private int workerThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
-        private int maxChunksInFlight = 2 * Math.max(2, Runtime.getRuntime().availableProcessors());
+        private int storageThreads = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
+        private int maxChunksInFlight = Math.max(16, 2 * Runtime.getRuntime().availableProcessors());
         private boolean requireProofOfPossession = true;
         private int downloadReadAhead = 4;
         private boolean checkChunksBeforeServing = true;
@@ -470,10 +480,20 @@ public final class Attic implements AutoCloseable {
         /** How long an upload's rows are safe from the collector without being renewed. Default: 10 minutes. */
         public Builder uploadLease(Duration value) { uploadLease = Objects.requireNonNull(value, "uploadLease"); return this; }
 
-        /** Threads that compress and write chunks and fetch them for downloads. Default: the cores, at least 2. */
+        /** Threads that compress new chunks and fetch chunks for downloads. Default: the cores, at least 2. */
         public Builder workerThreads(int value) { workerThreads = value; return this; }
 
-        /** Chunks one upload may have being compressed and written at once. Default: twice the cores. */
+        /**
+         * Threads that record and write compressed chunks, shared by all uploads. They mostly wait
+         * (a durable file write is an fsync or an S3 round trip, a chunk row a database
+         * transaction), so more of them than cores keep storage busy. Default: 4 per core, at least 8.
+         */
+        public Builder storageThreads(int value) { storageThreads = value; return this; }
+
+        /**
+         * Chunks one upload may have being compressed and written at once, each held in memory (at
+         * most max-size raw plus its compressed copy). Default: 16, or twice the cores if more.
+         */
         public Builder maxChunksInFlight(int value) { maxChunksInFlight = value; return this; }
 
         /**
@@ -529,6 +549,7 @@ public final class Attic implements AutoCloseable {
             }
             require(uploadLease.compareTo(Duration.ofSeconds(10)) >= 0, "the upload lease must be at least 10 seconds, got " + uploadLease);
             require(workerThreads >= 1 && workerThreads <= 256, "worker threads must be between 1 and 256, got " + workerThreads);
+            require(storageThreads >= 1 && storageThreads <= 256, "storage threads must be between 1 and 256, got " + storageThreads);
             require(maxChunksInFlight >= 1 && maxChunksInFlight <= 1024, "chunks in flight must be between 1 and 1024, got " + maxChunksInFlight);
             require(downloadReadAhead >= 1 && downloadReadAhead <= 64, "download read-ahead must be between 1 and 64, got " + downloadReadAhead);
             require(!defaultRetention.isNegative(), "the default retention cannot be negative, got " + defaultRetention);

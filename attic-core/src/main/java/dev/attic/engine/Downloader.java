@@ -164,6 +164,37 @@ final class Downloader {
 
     /** One chunk's bytes, decompressed and verified. */
     private byte[] fetch(NarRecord nar, ChunkRecord chunk) {
+        byte[] bytes = chunk.fileSize() > 0 && chunk.fileSize() <= MAX_WHOLE_FILE ? readWhole(nar, chunk) : readStream(nar, chunk);
+        Hash actual = Hash.sha256Of(bytes);
+        if (!actual.toString().equals(chunk.chunkHash())) {
+            throw corrupt(nar, chunk, "its bytes hash to " + actual);
+        }
+        return bytes;
+    }
+
+    /** A stored file is at most a chunk's bound (256 KiB by default, 16 MiB at most): read it whole, decompress it in one call. */
+    private static final long MAX_WHOLE_FILE = 32L * 1024 * 1024;
+
+    private byte[] readWhole(NarRecord nar, ChunkRecord chunk) {
+        int size = Math.toIntExact(chunk.fileSize());
+        byte[] file = new byte[size];
+        try (InputStream stored = storage.open(new StorageKey(chunk.storageKey()))) {
+            int filled = stored.readNBytes(file, 0, size);
+            if (filled != size || stored.read() >= 0) {
+                throw corrupt(nar, chunk, "its file is not of its recorded size of " + size + " bytes");
+            }
+        } catch (NotFoundException e) {
+            throw corrupt(nar, chunk, "its file is missing from storage");
+        } catch (IOException e) {
+            throw new BackendException(ErrorCode.STORAGE_ERROR, "reading chunk " + chunk.chunkHash()
+                    + " of NAR " + nar.narHash() + " failed: " + e.getMessage(), true, e);
+        }
+        int rawSize = Math.toIntExact(chunk.chunkSize());
+        return ChunkCompressor.decompress(Compression.fromName(chunk.compression()), file, rawSize)
+                .orElseThrow(() -> corrupt(nar, chunk, "its file does not decompress to its recorded size of " + rawSize + " bytes"));
+    }
+
+    private byte[] readStream(NarRecord nar, ChunkRecord chunk) {
         byte[] bytes = new byte[Math.toIntExact(chunk.chunkSize())];
         try (InputStream stored = storage.open(new StorageKey(chunk.storageKey()));
                 InputStream raw = ChunkCompressor.decompressing(Compression.fromName(chunk.compression()), stored)) {
@@ -179,10 +210,6 @@ final class Downloader {
             }
             throw new BackendException(ErrorCode.STORAGE_ERROR, "reading chunk " + chunk.chunkHash()
                     + " of NAR " + nar.narHash() + " failed: " + e.getMessage(), true, e);
-        }
-        Hash actual = Hash.sha256Of(bytes);
-        if (!actual.toString().equals(chunk.chunkHash())) {
-            throw corrupt(nar, chunk, "its bytes hash to " + actual);
         }
         return bytes;
     }

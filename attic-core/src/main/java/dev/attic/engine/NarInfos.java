@@ -9,6 +9,8 @@ import dev.attic.nix.Hash;
 import dev.attic.nix.StorePath;
 import dev.attic.signing.Signature;
 import dev.attic.signing.SigningKey;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -64,10 +66,11 @@ final class NarInfos {
     }
 
     /**
-     * The narinfo Nix is served for an object, signed with the cache's key. The object keeps the
-     * store directory it was uploaded under, so changing a cache's store dir later breaks nothing.
+     * The narinfo Nix is served for an object, signed with the cache's key (through {@code signatures}).
+     * The object keeps the store directory it was uploaded under, so changing a cache's store dir
+     * later breaks nothing.
      */
-    static NarInfo served(ObjectWithNar found, SigningKey key) {
+    static NarInfo served(ObjectWithNar found, SigningKey key, Signatures signatures) {
         ObjectInfo info = found.object().info();
         String storeDir = info.storePath().substring(0, Math.max(1, info.storePath().lastIndexOf('/')));
         NarInfo.Builder narInfo = NarInfo.builder()
@@ -85,7 +88,10 @@ final class NarInfos {
         if (info.ca() != null) {
             narInfo.ca(info.ca());
         }
-        return narInfo.build().withSignature(key);
+        NarInfo unsigned = narInfo.build();
+        List<Signature> signed = new ArrayList<>(unsigned.signatures());
+        signed.add(signatures.sign(key, unsigned.fingerprint()));
+        return unsigned.toBuilder().signatures(signed).build();
     }
 
     private static String quote(String value) {

@@ -56,16 +56,23 @@ final class Uploader {
     private final EngineSettings settings;
     private final Chunker chunker;
     private final ChunkCompressor compressor;
+    private final Executor compressors;
     private final Executor chunkWriters;
     private final Clock clock;
 
+    /**
+     * @param compressors where chunks are compressed (CPU-bound: about one thread per core)
+     * @param chunkWriters where compressed chunks are recorded and written (bound by storage and
+     *     database latency, e.g. an fsync per file: more threads than cores keep the disk busy)
+     */
     Uploader(MetadataStore metadata, Storage storage, EngineSettings settings, Chunker chunker,
-            ChunkCompressor compressor, Executor chunkWriters, Clock clock) {
+            ChunkCompressor compressor, Executor compressors, Executor chunkWriters, Clock clock) {
         this.metadata = metadata;
         this.storage = storage;
         this.settings = settings;
         this.chunker = chunker;
         this.compressor = compressor;
+        this.compressors = compressors;
         this.chunkWriters = chunkWriters;
         this.clock = clock;
     }
@@ -198,7 +205,8 @@ final class Uploader {
                 outcome = CompletableFuture.completedFuture(new ChunkOutcome(stored.get().id(), 0, length));
             } else {
                 byte[] raw = chunks.copyBytes();
-                outcome = CompletableFuture.supplyAsync(() -> write(hash, raw), chunkWriters);
+                outcome = CompletableFuture.supplyAsync(() -> compressor.compress(raw, 0, raw.length), compressors)
+                        .thenApplyAsync(file -> write(hash, length, file), chunkWriters);
             }
             if (!outcome.isDone()) {
                 thisUpload.put(key, outcome);
@@ -247,11 +255,10 @@ final class Uploader {
             }
         }
 
-        private ChunkOutcome write(Hash hash, byte[] raw) {
-            byte[] file = compressor.compress(raw, 0, raw.length);
+        private ChunkOutcome write(Hash hash, int rawLength, byte[] file) {
             StorageKey key = ChunkKeys.newKey(hash, compressor.compression());
             ChunkRecord row = metadata.insertPendingChunk(
-                    new NewChunk(hash.toString(), compressor.compression().nixName(), raw.length, key.value()),
+                    new NewChunk(hash.toString(), compressor.compression().nixName(), rawLength, key.value()),
                     settings.uploadLease());
             try {
                 storage.put(key, new ByteArrayInputStream(file), file.length);
@@ -269,7 +276,7 @@ final class Uploader {
                 throw e;
             }
             boolean ours = valid.id() == row.id();
-            return new ChunkOutcome(valid.id(), ours ? file.length : 0, ours ? 0 : raw.length);
+            return new ChunkOutcome(valid.id(), ours ? file.length : 0, ours ? 0 : rawLength);
         }
 
         private ChunkOutcome await(Future<ChunkOutcome> outcome) throws IOException {

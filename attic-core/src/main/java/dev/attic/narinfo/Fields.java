@@ -5,9 +5,15 @@ import dev.attic.ErrorCode;
 import dev.attic.nix.StorePath;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** The rules for each narinfo field's value, shared by the constructor and the parser. */
 final class Fields {
+    // compiled once: String.matches compiles its pattern on every call (a narinfo is built per request)
+    private static final Pattern COMPRESSION = Pattern.compile("[A-Za-z0-9._+-]+");
+    private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9-]*");
+    private static final Pattern DECIMAL = Pattern.compile("0|[1-9][0-9]{0,18}");
+
     static final Set<String> KNOWN_KEYS = Set.of("StorePath", "URL", "Compression", "FileHash", "FileSize",
             "NarHash", "NarSize", "References", "Deriver", "Sig", "CA");
 
@@ -33,7 +39,7 @@ final class Fields {
 
     static void requireCompression(String compression) {
         requireText("Compression", compression);
-        if (!compression.matches("[A-Za-z0-9._+-]+")) {
+        if (!COMPRESSION.matcher(compression).matches()) {
             throw invalid("Compression '" + compression + "' is not a name of [A-Za-z0-9._+-]");
         }
     }
@@ -65,7 +71,7 @@ final class Fields {
 
     static void requireExtraKey(String key) {
         Objects.requireNonNull(key, "key");
-        if (!key.matches("[A-Za-z][A-Za-z0-9-]*")) {
+        if (!FIELD_NAME.matcher(key).matches()) {
             throw invalid("field name '" + key.replaceAll("[^\\x20-\\x7e]", "?")
                     + "' is not of [A-Za-z][A-Za-z0-9-]*");
         }
@@ -76,7 +82,7 @@ final class Fields {
 
     /** A decimal without sign or leading zeros that fits a long. */
     static long parseSize(String key, String value) {
-        if (!value.matches("0|[1-9][0-9]{0,18}")) {
+        if (!DECIMAL.matcher(value).matches()) {
             throw invalid(key + " '" + value + "' is not a decimal number without sign or leading zeros");
         }
         try {

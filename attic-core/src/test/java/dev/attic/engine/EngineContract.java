@@ -181,6 +181,21 @@ public abstract class EngineContract {
     // ---- upload, narinfo, download ----
 
     @Test
+    void servedNarInfosAreSignedWithTheCurrentKeyAfterAKeyChange() throws IOException {
+        CacheInfo before = create(cacheA, false);
+        var nar = bigNar(41);
+        upload(cacheA, nar);
+        NarInfo first = attic.narInfo(admin, cacheA, nar.storePathHash());
+        assertEquals(first.render(), attic.narInfo(admin, cacheA, nar.storePathHash()).render(), "served again, the same");
+        assertTrue(first.isSignedByAny(List.of(before.publicKey())));
+
+        CacheInfo after = attic.configureCache(admin, cacheA, CachePatch.builder().generateKeypair().build());
+        NarInfo second = attic.narInfo(admin, cacheA, nar.storePathHash());
+        assertTrue(second.isSignedByAny(List.of(after.publicKey())), "signed with the new key");
+        assertFalse(second.isSignedByAny(List.of(before.publicKey())), "no signature of the old key is served");
+    }
+
+    @Test
     void everyVectorNarRoundTripsThroughUploadNarInfoAndDownload() throws IOException {
         CacheInfo cache = create(cacheA, false);
         long seed = 0;

@@ -23,6 +23,19 @@ final class ChunkQueries {
         Checks.sha256(chunkHash);
         Checks.compression(compression);
         long until = leaseEnd(lease);
+        // Most chunks of a new upload are new: a read (no write lock, no transaction to commit)
+        // answers those. A chunk that turns valid just after this read is stored again, and
+        // markValid then keeps the first valid copy, as for two uploads racing.
+        boolean stored = db.read("find chunk", h -> h.createQuery("SELECT 1 FROM chunk"
+                        + " WHERE chunk_hash = :hash AND compression = :compression AND state = 'V'")
+                .bind("hash", chunkHash)
+                .bind("compression", compression)
+                .mapTo(Integer.class)
+                .findFirst()
+                .isPresent());
+        if (!stored) {
+            return Optional.empty();
+        }
         return db.write("lease chunk", h -> h.createQuery("UPDATE chunk SET lease_until = " + Leases.EXTEND
                         + " WHERE chunk_hash = :hash AND compression = :compression AND state = 'V'"
                         + " RETURNING " + Rows.chunkColumns(null))
