@@ -1,16 +1,14 @@
 package dev.attic.engine;
 
+import com.google.common.hash.Hashing;
+import com.google.common.hash.HashingInputStream;
 import dev.attic.BadInputException;
 import dev.attic.ErrorCode;
 import dev.attic.nix.Hash;
 import dev.attic.storage.Storage;
 import dev.attic.storage.StorageKey;
 import dev.attic.storage.StoredObject;
-import java.io.FilterInputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
@@ -48,9 +46,9 @@ final class StagedFiles {
         }
         Hash declared = Hash.fromNix32(name.group(1));
         StorageKey key = new StorageKey(PREFIX + cacheId + "/" + fileName + "." + clock.millis() + "-" + nonce());
-        HashingStream hashing = new HashingStream(body);
+        HashingInputStream hashing = new HashingInputStream(Hashing.sha256(), body);
         storage.put(key, hashing, length);
-        Hash actual = Hash.of(hashing.digest);
+        Hash actual = Hash.sha256(hashing.hash());
         if (!actual.equals(declared)) {
             storage.delete(key);
             throw new BadInputException(ErrorCode.NAR_MISMATCH, "the uploaded file hashes to " + actual
@@ -99,42 +97,6 @@ final class StagedFiles {
             return Long.parseLong(dash < 0 ? suffix : suffix.substring(0, dash));
         } catch (NumberFormatException e) {
             return Long.MIN_VALUE; // not ours in shape: treat as oldest
-        }
-    }
-
-    private static final class HashingStream extends FilterInputStream {
-        final MessageDigest digest;
-
-        HashingStream(InputStream in) {
-            super(in);
-            try {
-                digest = MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new AssertionError(e);
-            }
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-                digest.update((byte) b);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = in.read(buffer, offset, length);
-            if (n > 0) {
-                digest.update(buffer, offset, n);
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            throw new IOException("a staged file is hashed byte by byte");
         }
     }
 }
