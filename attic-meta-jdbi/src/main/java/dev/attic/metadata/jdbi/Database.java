@@ -66,7 +66,10 @@ final class Database {
                 try {
                     return writer.inTransaction(callback);
                 } catch (RuntimeException e) {
-                    if (attempt < UNIQUE_RACE_RETRIES && DatabaseErrors.isUniqueViolation(e)) {
+                    // a unique race, or a deadlock the server broke by rolling this transaction back:
+                    // the transaction did nothing, so it runs again (and now sees the other's result)
+                    if (attempt < UNIQUE_RACE_RETRIES
+                            && (DatabaseErrors.isUniqueViolation(e) || DatabaseErrors.isRolledBackConflict(e))) {
                         continue;
                     }
                     throw DatabaseErrors.translate(what, e);

@@ -37,6 +37,15 @@ final class DatabaseErrors {
         return "23505".equals(sql.getSQLState());
     }
 
+    /**
+     * True when the database rolled the whole transaction back to break a conflict with another
+     * (PostgreSQL's deadlock 40P01 and serialization failure 40001): running it again is safe.
+     */
+    static boolean isRolledBackConflict(Throwable e) {
+        SQLException sql = sqlCause(e);
+        return sql != null && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()));
+    }
+
     static SQLException sqlCause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql) {

@@ -11,7 +11,6 @@ import dev.attic.metadata.ObjectRecord;
 import dev.attic.metadata.internal.Checks;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -96,7 +95,9 @@ final class NarQueries {
         if (ids.isEmpty()) {
             return;
         }
-        List<Long> distinct = new ArrayList<>(new LinkedHashSet<>(ids));
+        // ascending, so concurrent appends sharing chunks lock them in one order as far as the
+        // database follows it (a deadlock that still happens is retried by Database.write)
+        List<Long> distinct = new ArrayList<>(new java.util.TreeSet<>(ids));
         db.write("append chunk references", h -> {
             lockPending(h, narId);
             long taken = h.createQuery("SELECT COUNT(*) FROM chunkref"

@@ -29,6 +29,15 @@ class DatabaseErrorsTest {
     }
 
     @Test
+    void onlyTransactionsTheServerRolledBackForAConflictAreRunAgain() {
+        assertTrue(DatabaseErrors.isRolledBackConflict(new RuntimeException(new SQLException("deadlock", "40P01"))));
+        assertTrue(DatabaseErrors.isRolledBackConflict(new SQLException("serialization", "40001")));
+        for (String state : new String[] {"23505", "57014", "08006", "40002", "55P03"}) {
+            assertFalse(DatabaseErrors.isRolledBackConflict(new SQLException("failed", state)), "SQLState " + state);
+        }
+    }
+
+    @Test
     void postgresConstraintAndSyntaxErrorsAreNotTransient() {
         for (String state : new String[] {"23503", "23505", "42601", "42P01"}) {
             assertFalse(translate(new SQLException("failed", state)).isTransient(), "SQLState " + state);
