@@ -1,9 +1,12 @@
 package dev.attic.metadata.jdbi;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.jdbi.v3.core.ConnectionFactory;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 
@@ -25,16 +28,18 @@ final class Database {
     final Clock clock;
     /** How long a row stays held after an operation referenced it; see {@link JdbiMetadata}. */
     final long referenceGraceMillis;
+    private final ConnectionFactory reads;
     private final Jdbi reader;
     private final Jdbi writer;
     private final Runnable afterWrite;
 
-    Database(Dialect dialect, Jdbi reader, Jdbi writer, Clock clock, Duration referenceGrace) {
-        this(dialect, reader, writer, clock, referenceGrace, () -> { });
-    }
-
-    /** @param afterWrite runs after every write transaction ends, committed or not (the replica's cue) */
-    Database(Dialect dialect, Jdbi reader, Jdbi writer, Clock clock, Duration referenceGrace, Runnable afterWrite) {
+    /**
+     * @param reads where {@code reader}'s connections come from, for {@link #readPlain}
+     * @param afterWrite runs after every write transaction ends, committed or not (the replica's cue)
+     */
+    Database(Dialect dialect, ConnectionFactory reads, Jdbi reader, Jdbi writer, Clock clock, Duration referenceGrace,
+            Runnable afterWrite) {
+        this.reads = Objects.requireNonNull(reads);
         this.afterWrite = Objects.requireNonNull(afterWrite);
         this.dialect = Objects.requireNonNull(dialect);
         this.reader = Objects.requireNonNull(reader);
@@ -50,6 +55,25 @@ final class Database {
     <T> T read(String what, HandleCallback<T, RuntimeException> callback) {
         try {
             return reader.withHandle(callback);
+        } catch (RuntimeException e) {
+            throw DatabaseErrors.translate(what, e);
+        }
+    }
+
+    /** A read on a connection of the reader pool with plain JDBC. */
+    interface PlainRead<T> {
+        T read(Connection connection) throws SQLException;
+    }
+
+    /**
+     * One read in auto-commit with plain JDBC, for the hottest path (a narinfo): JDBI's handle,
+     * SQL parsing and name-based mapping cost more there than the query itself.
+     */
+    <T> T readPlain(String what, PlainRead<T> read) {
+        try (Connection connection = reads.openConnection()) {
+            return read.read(connection);
+        } catch (SQLException e) {
+            throw DatabaseErrors.translate(what, e);
         } catch (RuntimeException e) {
             throw DatabaseErrors.translate(what, e);
         }

@@ -26,6 +26,8 @@ final class Rows {
     static final String CACHE = "id, name, keypair, is_public, store_dir, priority,"
             + " upstream_cache_key_names, retention_period_ms, created_at, deleted_at";
 
+    private static final List<String> CACHE_COLUMNS = List.of("id", "name", "keypair", "is_public", "store_dir",
+            "priority", "upstream_cache_key_names", "retention_period_ms", "created_at", "deleted_at");
     private static final List<String> NAR_COLUMNS =
             List.of("id", "state", "nar_hash", "nar_size", "num_chunks", "created_at", "lease_until");
     private static final List<String> CHUNK_COLUMNS = List.of("id", "state", "chunk_hash", "compression",
@@ -33,6 +35,11 @@ final class Rows {
     private static final List<String> OBJECT_COLUMNS = List.of("id", "cache_id", "nar_id", "store_path_hash",
             "store_path", "refs", "deriver", "sigs", "ca", "system", "created_by", "created_at",
             "last_accessed_at");
+
+    /** The cache columns of table alias {@code alias}, as {@code k_*} (for a join; {@link #CACHE} alone). */
+    static String cacheColumns(String alias) {
+        return columns(alias, CACHE_COLUMNS, "k_");
+    }
 
     /** The NAR columns of table alias {@code alias} (or unqualified if null), as {@code n_*}. */
     static String narColumns(String alias) {
@@ -62,16 +69,21 @@ final class Rows {
     }
 
     static CacheRecord cache(ResultSet rs) throws SQLException {
-        Long retention = nullableLong(rs, "retention_period_ms");
+        return cache(rs, "");
+    }
+
+    /** The cache of a row whose cache columns carry {@code prefix} ({@code ""} or {@code k_}). */
+    static CacheRecord cache(ResultSet rs, String prefix) throws SQLException {
+        Long retention = nullableLong(rs, prefix + "retention_period_ms");
         CacheConfig config = new CacheConfig(
-                rs.getBoolean("is_public"),
-                rs.getString("store_dir"),
-                rs.getInt("priority"),
-                words(rs.getString("upstream_cache_key_names")),
-                rs.getString("keypair"),
+                rs.getBoolean(prefix + "is_public"),
+                rs.getString(prefix + "store_dir"),
+                rs.getInt(prefix + "priority"),
+                words(rs.getString(prefix + "upstream_cache_key_names")),
+                rs.getString(prefix + "keypair"),
                 retention == null ? null : Duration.ofMillis(retention));
-        return new CacheRecord(rs.getLong("id"), rs.getString("name"), config,
-                Instant.ofEpochMilli(rs.getLong("created_at")), instant(rs, "deleted_at"));
+        return new CacheRecord(rs.getLong(prefix + "id"), rs.getString(prefix + "name"), config,
+                Instant.ofEpochMilli(rs.getLong(prefix + "created_at")), instant(rs, prefix + "deleted_at"));
     }
 
     static NarRecord nar(ResultSet rs) throws SQLException {
