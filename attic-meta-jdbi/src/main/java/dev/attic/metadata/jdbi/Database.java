@@ -29,6 +29,8 @@ final class Database {
     /** How long a row stays held after an operation referenced it; see {@link JdbiMetadata}. */
     final long referenceGraceMillis;
     private final ConnectionFactory reads;
+    private final ReusedStatements statements = new ReusedStatements();
+    private final UnchangedReads unchanged = new UnchangedReads(statements);
     private final Jdbi reader;
     private final Jdbi writer;
     private final Runnable afterWrite;
@@ -60,18 +62,33 @@ final class Database {
         }
     }
 
-    /** A read on a connection of the reader pool with plain JDBC. */
-    interface PlainRead<T> {
-        T read(Connection connection) throws SQLException;
+    /** What a plain read does with its prepared statement (bind, execute, map; closing the result set). */
+    interface StatementUse<T> {
+        T apply(java.sql.PreparedStatement statement) throws SQLException;
     }
 
     /**
-     * One read in auto-commit with plain JDBC, for the hottest path (a narinfo): JDBI's handle,
-     * SQL parsing and name-based mapping cost more there than the query itself.
+     * One read in auto-commit with plain JDBC and a statement prepared once per connection, for
+     * the hottest path (a narinfo): JDBI's handle, its SQL parsing and name-based mapping, and
+     * SQLite's compiling of the statement cost more there than the query itself.
      */
-    <T> T readPlain(String what, PlainRead<T> read) {
+    <T> T readPlain(String what, String sql, StatementUse<T> use) {
         try (Connection connection = reads.openConnection()) {
-            return read.read(connection);
+            return statements.with(connection, sql, use);
+        } catch (SQLException e) {
+            throw DatabaseErrors.translate(what, e);
+        } catch (RuntimeException e) {
+            throw DatabaseErrors.translate(what, e);
+        }
+    }
+
+    /**
+     * As {@link #readPlain}, answered from what {@link UnchangedReads} remembers for {@code key}
+     * while the database has not changed (SQLite only; elsewhere it is always read).
+     */
+    <T> T readUnlessUnchanged(String what, Object key, String sql, StatementUse<T> use) {
+        try (Connection connection = reads.openConnection()) {
+            return unchanged.answer(connection, key, () -> statements.with(connection, sql, use));
         } catch (SQLException e) {
             throw DatabaseErrors.translate(what, e);
         } catch (RuntimeException e) {

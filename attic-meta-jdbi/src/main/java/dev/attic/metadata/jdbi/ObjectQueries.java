@@ -4,11 +4,11 @@ import dev.attic.ErrorCode;
 import dev.attic.NotFoundException;
 import dev.attic.metadata.CacheAndObject;
 import dev.attic.metadata.CacheRecord;
+import dev.attic.metadata.NarRecord;
 import dev.attic.metadata.ObjectInfo;
 import dev.attic.metadata.ObjectRecord;
 import dev.attic.metadata.ObjectWithNar;
 import dev.attic.metadata.internal.Checks;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -58,23 +58,24 @@ final class ObjectQueries {
     Optional<CacheAndObject> findWithCache(String cacheName, String storePathHash) {
         Checks.cacheName(cacheName);
         Checks.storePathHash(storePathHash);
-        return db.readPlain("find cache and object", connection -> {
-            try (PreparedStatement query = connection.prepareStatement(CACHE_AND_OBJECT_SQL)) {
-                query.setString(1, storePathHash);
-                query.setString(2, cacheName);
-                try (ResultSet rs = query.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
-                    }
-                    CacheRecord cache = Rows.cache(rs, "k_");
-                    rs.getLong("n_id");
-                    Optional<ObjectWithNar> object = rs.wasNull() ? Optional.empty()
-                            : Optional.of(new ObjectWithNar(Rows.object(rs), Rows.nar(rs)));
-                    return Optional.of(new CacheAndObject(cache, object));
+        return db.readUnlessUnchanged("find cache and object", new LookupKey(cacheName, storePathHash),
+                CACHE_AND_OBJECT_SQL, query -> {
+            query.setString(1, storePathHash);
+            query.setString(2, cacheName);
+            try (ResultSet rs = query.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
                 }
+                CacheRecord cache = Rows.cacheAt(rs, 1);
+                NarRecord nar = Rows.narAt(rs, 1 + Rows.CACHE_WIDTH + Rows.OBJECT_WIDTH);
+                Optional<ObjectWithNar> object = nar == null ? Optional.empty()
+                        : Optional.of(new ObjectWithNar(Rows.objectAt(rs, 1 + Rows.CACHE_WIDTH), nar));
+                return Optional.of(new CacheAndObject(cache, object));
             }
         });
     }
+
+    private record LookupKey(String cacheName, String storePathHash) {}
 
     List<String> missing(long cacheId, Collection<String> storePathHashes) {
         LinkedHashSet<String> unique = new LinkedHashSet<>(storePathHashes.size() * 2);

@@ -36,7 +36,7 @@ final class Rows {
             "store_path", "refs", "deriver", "sigs", "ca", "system", "created_by", "created_at",
             "last_accessed_at");
 
-    /** The cache columns of table alias {@code alias}, as {@code k_*} (for a join; {@link #CACHE} alone). */
+    /** The cache columns of table alias {@code alias}, as {@code k_*} (for a join; {@link #CACHE} alone), in the order {@link #cacheAt} reads. */
     static String cacheColumns(String alias) {
         return columns(alias, CACHE_COLUMNS, "k_");
     }
@@ -69,21 +69,16 @@ final class Rows {
     }
 
     static CacheRecord cache(ResultSet rs) throws SQLException {
-        return cache(rs, "");
-    }
-
-    /** The cache of a row whose cache columns carry {@code prefix} ({@code ""} or {@code k_}). */
-    static CacheRecord cache(ResultSet rs, String prefix) throws SQLException {
-        Long retention = nullableLong(rs, prefix + "retention_period_ms");
+        Long retention = nullableLong(rs, "retention_period_ms");
         CacheConfig config = new CacheConfig(
-                rs.getBoolean(prefix + "is_public"),
-                rs.getString(prefix + "store_dir"),
-                rs.getInt(prefix + "priority"),
-                words(rs.getString(prefix + "upstream_cache_key_names")),
-                rs.getString(prefix + "keypair"),
+                rs.getBoolean("is_public"),
+                rs.getString("store_dir"),
+                rs.getInt("priority"),
+                words(rs.getString("upstream_cache_key_names")),
+                rs.getString("keypair"),
                 retention == null ? null : Duration.ofMillis(retention));
-        return new CacheRecord(rs.getLong(prefix + "id"), rs.getString(prefix + "name"), config,
-                Instant.ofEpochMilli(rs.getLong(prefix + "created_at")), instant(rs, prefix + "deleted_at"));
+        return new CacheRecord(rs.getLong("id"), rs.getString("name"), config,
+                Instant.ofEpochMilli(rs.getLong("created_at")), instant(rs, "deleted_at"));
     }
 
     static NarRecord nar(ResultSet rs) throws SQLException {
@@ -129,6 +124,47 @@ final class Rows {
                 info,
                 Instant.ofEpochMilli(rs.getLong("o_created_at")),
                 Instant.ofEpochMilli(rs.getLong("o_last_accessed_at")));
+    }
+
+    // ---- by position: for the narinfo query, where looking columns up by name costs more than reading them ----
+
+    /** How many columns {@link #cacheColumns}, {@link #objectColumns} and {@link #narColumns} select. */
+    static final int CACHE_WIDTH = CACHE_COLUMNS.size();
+    static final int OBJECT_WIDTH = OBJECT_COLUMNS.size();
+
+    /** The cache whose {@link #cacheColumns} start at column {@code at} (1-based). */
+    static CacheRecord cacheAt(ResultSet rs, int at) throws SQLException {
+        Long retention = nullableLong(rs, at + 7);
+        CacheConfig config = new CacheConfig(rs.getBoolean(at + 3), rs.getString(at + 4), rs.getInt(at + 5),
+                words(rs.getString(at + 6)), rs.getString(at + 2), retention == null ? null : Duration.ofMillis(retention));
+        Long deleted = nullableLong(rs, at + 9);
+        return new CacheRecord(rs.getLong(at), rs.getString(at + 1), config, Instant.ofEpochMilli(rs.getLong(at + 8)),
+                deleted == null ? null : Instant.ofEpochMilli(deleted));
+    }
+
+    /** The object whose {@link #objectColumns} start at column {@code at} (1-based). */
+    static ObjectRecord objectAt(ResultSet rs, int at) throws SQLException {
+        ObjectInfo info = new ObjectInfo(rs.getString(at + 3), rs.getString(at + 4), words(rs.getString(at + 5)),
+                rs.getString(at + 6), words(rs.getString(at + 7)), rs.getString(at + 8), rs.getString(at + 9),
+                rs.getString(at + 10));
+        return new ObjectRecord(rs.getLong(at), rs.getLong(at + 1), rs.getLong(at + 2), info,
+                Instant.ofEpochMilli(rs.getLong(at + 11)), Instant.ofEpochMilli(rs.getLong(at + 12)));
+    }
+
+    /** The NAR whose {@link #narColumns} start at column {@code at} (1-based); null if its id is NULL. */
+    static NarRecord narAt(ResultSet rs, int at) throws SQLException {
+        long id = rs.getLong(at);
+        if (rs.wasNull()) {
+            return null;
+        }
+        Long lease = nullableLong(rs, at + 6);
+        return new NarRecord(id, NarState.ofCode(rs.getString(at + 1)), rs.getString(at + 2), rs.getLong(at + 3),
+                rs.getInt(at + 4), Instant.ofEpochMilli(rs.getLong(at + 5)), lease == null ? null : Instant.ofEpochMilli(lease));
+    }
+
+    private static Long nullableLong(ResultSet rs, int column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
     }
 
     /** A list of words as stored: space-separated (the records forbid whitespace inside a word). */
