@@ -36,7 +36,7 @@ final class Database {
     private final Runnable afterWrite;
 
     /**
-     * @param reads where {@code reader}'s connections come from, for {@link #readPlain}
+     * @param reads where {@code reader}'s connections come from, for {@link #readUnlessUnchanged}
      * @param afterWrite runs after every write transaction ends, committed or not (the replica's cue)
      */
     Database(Dialect dialect, ConnectionFactory reads, Jdbi reader, Jdbi writer, Clock clock, Duration referenceGrace,
@@ -68,23 +68,11 @@ final class Database {
     }
 
     /**
-     * One read in auto-commit with plain JDBC and a statement prepared once per connection, for
-     * the hottest path (a narinfo): JDBI's handle, its SQL parsing and name-based mapping, and
+     * One read in auto-commit with plain JDBC and a statement prepared once per connection
+     * ({@link ReusedStatements}), answered from what {@link UnchangedReads} remembers for
+     * {@code key} while the database has not changed (SQLite only; elsewhere it is always read).
+     * For the hottest path (a narinfo): JDBI's handle, its SQL parsing and name-based mapping, and
      * SQLite's compiling of the statement cost more there than the query itself.
-     */
-    <T> T readPlain(String what, String sql, StatementUse<T> use) {
-        try (Connection connection = reads.openConnection()) {
-            return statements.with(connection, sql, use);
-        } catch (SQLException e) {
-            throw DatabaseErrors.translate(what, e);
-        } catch (RuntimeException e) {
-            throw DatabaseErrors.translate(what, e);
-        }
-    }
-
-    /**
-     * As {@link #readPlain}, answered from what {@link UnchangedReads} remembers for {@code key}
-     * while the database has not changed (SQLite only; elsewhere it is always read).
      */
     <T> T readUnlessUnchanged(String what, Object key, String sql, StatementUse<T> use) {
         try (Connection connection = reads.openConnection()) {
