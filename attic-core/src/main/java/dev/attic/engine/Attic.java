@@ -75,6 +75,7 @@ public final class Attic implements AutoCloseable {
     private final ScheduledExecutorService schedule;
     private final SecureRandom random = new SecureRandom();
     private final Signatures signatures = new Signatures();
+    private final ServedNarInfos servedNarInfos = new ServedNarInfos(signatures);
     private final LoadingCache<String, SigningKey> signingKeys = CacheBuilder.newBuilder()
             .maximumSize(1024)
             .build(CacheLoader.from(SigningKey::parse));
@@ -222,10 +223,10 @@ public final class Attic implements AutoCloseable {
 
     /** The narinfo of a store path in a cache, signed with the cache's key; needs pull. */
     public NarInfo narInfo(Caller caller, CacheName name, String storePathHash) {
-        Tenants.Tenant tenant = tenants.require(caller, name, Permission.PULL);
-        ObjectWithNar found = find(tenant, storePathHash);
-        CacheConfig config = tenant.cache().config();
-        NarInfo served = NarInfos.served(found, signingKey(config), signatures);
+        Tenants.TenantObject lookup = pullLookup(caller, name, storePathHash);
+        ObjectWithNar found = lookup.object().orElseThrow(() -> noSuchNar(storePathHash));
+        CacheConfig config = lookup.tenant().cache().config();
+        NarInfo served = servedNarInfos.of(found, signingKey(config));
         accessLog.record(found.object().id());
         Optional<ChunkRecord> file = redirectable(found);
         if (file.isPresent()) {
@@ -250,8 +251,8 @@ public final class Attic implements AutoCloseable {
      * @throws dev.attic.BackendException {@code INCOMPLETE_NAR} when a chunk is corrupt or missing
      */
     public NarDownload nar(Caller caller, CacheName name, String storePathHash, boolean compressed) {
-        Tenants.Tenant tenant = tenants.require(caller, name, Permission.PULL);
-        ObjectWithNar found = find(tenant, storePathHash);
+        ObjectWithNar found = pullLookup(caller, name, storePathHash).object()
+                .orElseThrow(() -> noSuchNar(storePathHash));
         long objectId = found.object().id();
         if (compressed) {
             ChunkRecord chunk = redirectable(found).orElseThrow(() -> noSuchNar(storePathHash));
@@ -296,9 +297,20 @@ public final class Attic implements AutoCloseable {
         }
     }
 
-    private ObjectWithNar find(Tenants.Tenant tenant, String storePathHash) {
-        StorePathHash hash = StorePathHash.parse(storePathHash);
-        return metadata.findObject(tenant.cache().id(), hash.value()).orElseThrow(() -> noSuchNar(storePathHash));
+    /**
+     * The cache (if the caller may pull from it) and the object for a store path, in one metadata
+     * query. A malformed hash is refused only after the permission check, as before the lookup
+     * became one query: who may not learn of the cache learns nothing from the hash either.
+     */
+    private Tenants.TenantObject pullLookup(Caller caller, CacheName name, String storePathHash) {
+        StorePathHash hash;
+        try {
+            hash = StorePathHash.parse(storePathHash);
+        } catch (BadInputException e) {
+            tenants.require(caller, name, Permission.PULL);
+            throw e;
+        }
+        return tenants.require(caller, name, Permission.PULL, hash.value());
     }
 
     private static NotFoundException noSuchNar(String storePathHash) {

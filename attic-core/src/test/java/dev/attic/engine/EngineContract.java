@@ -26,6 +26,7 @@ import dev.attic.metadata.TestClock;
 import dev.attic.narinfo.NarInfo;
 import dev.attic.nix.Hash;
 import dev.attic.nix.TestVectors;
+import dev.attic.signing.SigningKey;
 import dev.attic.storage.Storage;
 import dev.attic.storage.StorageKey;
 import dev.attic.storage.StoredObject;
@@ -36,11 +37,13 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -193,6 +196,75 @@ public abstract class EngineContract {
         NarInfo second = attic.narInfo(admin, cacheA, nar.storePathHash());
         assertTrue(second.isSignedByAny(List.of(after.publicKey())), "signed with the new key");
         assertFalse(second.isSignedByAny(List.of(before.publicKey())), "no signature of the old key is served");
+    }
+
+    @Test
+    void narInfoReflectsEveryChangeAnotherEngineMakesOnTheSameDatabase() throws IOException {
+        CacheInfo created = create(cacheA, true);
+        Caller anonymous = Caller.anonymous();
+        var nar = bigNar(51);
+        upload(cacheA, nar);
+        NarInfo first = attic.narInfo(anonymous, cacheA, nar.storePathHash());
+        assertEquals(first, attic.narInfo(anonymous, cacheA, nar.storePathHash()), "served again, the same");
+        assertTrue(first.isSignedByAny(List.of(created.publicKey())));
+        try (Attic other = engine(Attic.builder())) {
+            // the object changes: uploaded again through the other engine with an uploader's signature
+            SigningKey uploader = SigningKey.generate("uploader-1", new SecureRandom());
+            UploadPathInfo resigned = new UploadPathInfo(nar.storePathHash(), nar.storePath(), List.of(), Optional.empty(),
+                    List.of(uploader.sign(first.fingerprint()).toString()), Optional.empty(), Optional.of("x86_64-linux"),
+                    nar.narHash().toString(), nar.bytes().length);
+            other.upload(admin, cacheA, resigned, new ByteArrayInputStream(nar.bytes()));
+            assertTrue(attic.narInfo(anonymous, cacheA, nar.storePathHash()).isSignedByAny(List.of(uploader.publicKey())),
+                    "the signature the other engine stored is served");
+
+            // the store path now points at another NAR
+            var contents = bigNar(52);
+            UploadPathInfo renarred = new UploadPathInfo(nar.storePathHash(), nar.storePath(), List.of(), Optional.empty(),
+                    List.of(), Optional.empty(), Optional.empty(), contents.narHash().toString(), contents.bytes().length);
+            other.upload(admin, cacheA, renarred, new ByteArrayInputStream(contents.bytes()));
+            NarInfo renarredInfo = attic.narInfo(anonymous, cacheA, nar.storePathHash());
+            assertEquals(contents.narHash(), renarredInfo.narHash(), "the other engine's new NAR");
+            assertEquals(contents.bytes().length, renarredInfo.narSize());
+
+            // the cache's key changes
+            CacheInfo rekeyed = other.configureCache(admin, cacheA, CachePatch.builder().generateKeypair().build());
+            NarInfo resignedByCache = attic.narInfo(anonymous, cacheA, nar.storePathHash());
+            assertTrue(resignedByCache.isSignedByAny(List.of(rekeyed.publicKey())), "signed with the other engine's new key");
+            assertFalse(resignedByCache.isSignedByAny(List.of(created.publicKey())), "never with the old one");
+
+            // the cache becomes private: the anonymous caller is refused at once
+            other.configureCache(admin, cacheA, CachePatch.builder().isPublic(false).build());
+            assertEquals(ErrorCode.UNAUTHORIZED, denied(() -> attic.narInfo(anonymous, cacheA, nar.storePathHash())));
+            assertEquals(contents.narHash(), attic.narInfo(admin, cacheA, nar.storePathHash()).narHash());
+
+            // the object is deleted behind the engines' backs (as by atticadm on the database)
+            long cacheId = metadata.findCache(cacheA.value()).orElseThrow().id();
+            assertTrue(metadata.deleteObject(cacheId, nar.storePathHash()));
+            assertEquals(ErrorCode.NO_SUCH_OBJECT, assertThrows(NotFoundException.class,
+                    () -> attic.narInfo(admin, cacheA, nar.storePathHash())).code());
+
+            // the cache is destroyed through the other engine
+            upload(cacheA, nar);
+            attic.narInfo(admin, cacheA, nar.storePathHash());
+            other.destroyCache(admin, cacheA, false);
+            assertEquals(ErrorCode.NO_SUCH_CACHE, assertThrows(NotFoundException.class,
+                    () -> attic.narInfo(admin, cacheA, nar.storePathHash())).code());
+        }
+    }
+
+    @Test
+    void everyNarInfoServedRecordsItsAccessTime() throws IOException {
+        create(cacheA, true);
+        var nar = bigNar(53);
+        upload(cacheA, nar);
+        long cacheId = metadata.findCache(cacheA.value()).orElseThrow().id();
+        try (Attic reader = engine(Attic.builder())) {
+            reader.narInfo(Caller.anonymous(), cacheA, nar.storePathHash());
+            clock.advance(Duration.ofHours(5));
+            reader.narInfo(Caller.anonymous(), cacheA, nar.storePathHash()); // the same narinfo again
+        } // closing flushes the access log
+        assertEquals(clock.instant(), metadata.findObject(cacheId, nar.storePathHash()).orElseThrow().object().lastAccessedAt(),
+                "the second, identical narinfo recorded its access too");
     }
 
     @Test
