@@ -96,7 +96,8 @@ public final class Attic implements AutoCloseable {
         this.chunkWriters = Executors.newFixedThreadPool(b.storageThreads,
                 new ThreadFactoryBuilder().setNameFormat("attic-chunk-writer-%d").setDaemon(true).build());
         this.uploader = new Uploader(metadata, storage, settings, FastCdc.of(b.chunking),
-                new ChunkCompressor(b.compression, b.compressionLevel), workers, chunkWriters, b.clock);
+                b.compressor != null ? b.compressor : new ChunkCompressor(b.compression, b.compressionLevel),
+                workers, chunkWriters, b.clock);
         this.downloader = new Downloader(metadata, storage, settings, workers);
         this.staged = new StagedFiles(storage, b.clock);
         this.collector = new GarbageCollector(metadata, storage, settings, staged);
@@ -469,6 +470,14 @@ public final class Attic implements AutoCloseable {
 
         /** How NARs are cut into chunks (upstream's {@code [chunking]}). Default: upstream's defaults. */
         public Builder chunking(ChunkingSettings value) { chunking = Objects.requireNonNull(value, "chunking"); return this; }
+
+        private ChunkCompressor compressor;
+
+        /** The compressor itself, instead of {@link #compression}: for tests that write chunk files as older versions did. */
+        Builder compressor(ChunkCompressor compressor) {
+            this.compressor = Objects.requireNonNull(compressor, "compressor");
+            return this;
+        }
 
         /** How new chunks are compressed (upstream's {@code [compression]}). Default: zstd level 8. */
         public Builder compression(Compression type, int level) {

@@ -31,7 +31,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Reassembles a NAR from its chunks. Before the first byte, every chunk must be recorded valid and
  * (by default) present in storage; while streaming, chunks are fetched a few ahead, decompressed
- * and checked against their hash. A chunk that is missing or does not verify is marked corrupt, so
+ * and verified (by the zstd checksum in the file, or against the chunk's SHA-256 where the file has
+ * none). A chunk that is missing or does not verify is marked corrupt, so
  * the next upload of any NAR containing it stores it again.
  */
 final class Downloader {
@@ -162,9 +163,24 @@ final class Downloader {
         }
     }
 
-    /** One chunk's bytes, decompressed and verified. */
+    /**
+     * One chunk's bytes, decompressed and verified: by the file's own zstd checksum when it has one
+     * (verified by the decoder, far cheaper than a SHA-256), otherwise by the chunk's SHA-256.
+     */
     private byte[] fetch(NarRecord nar, ChunkRecord chunk) {
-        byte[] bytes = chunk.fileSize() > 0 && chunk.fileSize() <= MAX_WHOLE_FILE ? readWhole(nar, chunk) : readStream(nar, chunk);
+        if (chunk.fileSize() <= 0 || chunk.fileSize() > MAX_WHOLE_FILE) {
+            return checkHash(nar, chunk, readStream(nar, chunk));
+        }
+        Compression compression = Compression.fromName(chunk.compression());
+        byte[] file = readWhole(nar, chunk);
+        int rawSize = Math.toIntExact(chunk.chunkSize());
+        byte[] bytes = ChunkCompressor.decompress(compression, file, rawSize)
+                .orElseThrow(() -> corrupt(nar, chunk, "its file does not decompress to its recorded size of "
+                        + rawSize + " bytes, or fails its checksum"));
+        return ChunkCompressor.carriesChecksum(compression, file) ? bytes : checkHash(nar, chunk, bytes);
+    }
+
+    private byte[] checkHash(NarRecord nar, ChunkRecord chunk, byte[] bytes) {
         Hash actual = Hash.sha256Of(bytes);
         if (!actual.toString().equals(chunk.chunkHash())) {
             throw corrupt(nar, chunk, "its bytes hash to " + actual);
@@ -189,9 +205,7 @@ final class Downloader {
             throw new BackendException(ErrorCode.STORAGE_ERROR, "reading chunk " + chunk.chunkHash()
                     + " of NAR " + nar.narHash() + " failed: " + e.getMessage(), true, e);
         }
-        int rawSize = Math.toIntExact(chunk.chunkSize());
-        return ChunkCompressor.decompress(Compression.fromName(chunk.compression()), file, rawSize)
-                .orElseThrow(() -> corrupt(nar, chunk, "its file does not decompress to its recorded size of " + rawSize + " bytes"));
+        return file;
     }
 
     private byte[] readStream(NarRecord nar, ChunkRecord chunk) {
