@@ -447,7 +447,7 @@ public final class Attic implements AutoCloseable {
         private int storageThreads = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
         private int maxChunksInFlight = Math.max(16, 2 * Runtime.getRuntime().availableProcessors());
         private boolean requireProofOfPossession = true;
-        private int downloadReadAhead = 4;
+        private int downloadReadAhead = 16;
         private boolean checkChunksBeforeServing = true;
         private Duration redirectExpiry;
         private Duration defaultRetention = Duration.ZERO;
@@ -511,7 +511,12 @@ public final class Attic implements AutoCloseable {
          */
         public Builder requireProofOfPossession(boolean value) { requireProofOfPossession = value; return this; }
 
-        /** Chunks a download fetches ahead of the one it sends. Default: 4. */
+        /**
+         * Chunks a download fetches ahead of the one it sends, held in memory (at most max-size
+         * each). They are fetched in batches of up to 8 consecutive chunks, one task per batch, so
+         * 16 means two fetches at once; with a storage of high latency (S3) more batches at once
+         * help. Default: 16.
+         */
         public Builder downloadReadAhead(int value) { downloadReadAhead = value; return this; }
 
         /**

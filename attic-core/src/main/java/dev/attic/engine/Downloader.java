@@ -92,31 +92,28 @@ final class Downloader {
         return Optional.of(chunk);
     }
 
-    /** Checks every chunk file, a bounded number at a time; marks every missing one before failing. */
+    /**
+     * Checks every chunk file, a bounded number at a time; marks every missing one before failing.
+     * One task checks a batch of files, so that a fast storage costs one thread hand-off per batch,
+     * not per chunk.
+     */
     private void checkPresent(NarRecord nar) {
         List<ChunkRecord> missing = new ArrayList<>();
-        Deque<CompletableFuture<Optional<ChunkRecord>>> checks = new ArrayDeque<>();
-        int window = Math.max(2, settings.downloadReadAhead() * 2);
-        int seq = 0;
+        Deque<CompletableFuture<List<ChunkRecord>>> checks = new ArrayDeque<>();
+        int window = Math.max(2, settings.downloadReadAhead() / 2);
+        Chunks chunks = new Chunks(nar);
         try {
-            while (true) {
-                List<ChunkRef> page = metadata.chunkRefs(nar.id(), seq, REF_PAGE);
-                for (ChunkRef ref : page) {
-                    ChunkRecord chunk = ref.chunk();
-                    if (checks.size() >= window) {
-                        join(checks.removeFirst()).ifPresent(missing::add);
-                    }
-                    checks.addLast(CompletableFuture.supplyAsync(
-                            () -> storage.exists(new StorageKey(chunk.storageKey())) ? Optional.empty() : Optional.of(chunk),
-                            fetchers));
+            while (chunks.hasNext()) {
+                if (checks.size() >= window) {
+                    missing.addAll(join(checks.removeFirst()));
                 }
-                if (page.size() < REF_PAGE) {
-                    break;
-                }
-                seq = page.get(page.size() - 1).seq() + 1;
+                List<ChunkRecord> batch = chunks.next(PRESENCE_BATCH);
+                checks.addLast(CompletableFuture.supplyAsync(() -> batch.stream()
+                        .filter(chunk -> !storage.exists(new StorageKey(chunk.storageKey())))
+                        .toList(), fetchers));
             }
             while (!checks.isEmpty()) {
-                join(checks.removeFirst()).ifPresent(missing::add);
+                missing.addAll(join(checks.removeFirst()));
             }
         } finally {
             checks.forEach(c -> c.cancel(false));
@@ -128,38 +125,78 @@ final class Downloader {
         }
     }
 
+    /**
+     * Writes the chunks in order. They are fetched in batches of consecutive chunks, one task per
+     * batch, with at most {@code downloadReadAhead} chunks fetched ahead: a thread hand-off per chunk
+     * cost more than reading a chunk from the page cache.
+     */
     private void stream(NarRecord nar, OutputStream out) throws IOException {
-        Deque<ChunkRecord> pending = new ArrayDeque<>();
-        Deque<CompletableFuture<byte[]>> ahead = new ArrayDeque<>();
-        int nextSeq = 0;
-        boolean morePages = true;
+        int batchSize = Math.max(1, Math.min(MAX_FETCH_BATCH, settings.downloadReadAhead() / 2));
+        int batches = Math.max(1, settings.downloadReadAhead() / batchSize);
+        Chunks chunks = new Chunks(nar);
+        Deque<CompletableFuture<List<byte[]>>> ahead = new ArrayDeque<>();
         long written = 0;
         try {
             while (true) {
-                if (pending.isEmpty() && morePages) {
-                    List<ChunkRef> page = metadata.chunkRefs(nar.id(), nextSeq, REF_PAGE);
-                    page.forEach(ref -> pending.addLast(ref.chunk()));
-                    morePages = page.size() == REF_PAGE;
-                    if (!page.isEmpty()) {
-                        nextSeq = page.get(page.size() - 1).seq() + 1;
-                    }
-                }
-                while (ahead.size() < settings.downloadReadAhead() && !pending.isEmpty()) {
-                    ChunkRecord chunk = pending.removeFirst();
-                    ahead.addLast(CompletableFuture.supplyAsync(() -> fetch(nar, chunk), fetchers));
+                while (ahead.size() < batches && chunks.hasNext()) {
+                    List<ChunkRecord> batch = chunks.next(batchSize);
+                    ahead.addLast(CompletableFuture.supplyAsync(() -> {
+                        List<byte[]> bytes = new ArrayList<>(batch.size());
+                        batch.forEach(chunk -> bytes.add(fetch(nar, chunk)));
+                        return bytes;
+                    }, fetchers));
                 }
                 if (ahead.isEmpty()) {
                     break;
                 }
-                byte[] bytes = join(ahead.removeFirst());
-                out.write(bytes);
-                written += bytes.length;
+                for (byte[] bytes : join(ahead.removeFirst())) {
+                    out.write(bytes);
+                    written += bytes.length;
+                }
             }
         } finally {
             ahead.forEach(f -> f.cancel(false));
         }
         if (written != nar.narSize()) {
             throw incomplete(nar, "its chunks add up to " + written + " bytes, not its NarSize " + nar.narSize());
+        }
+    }
+
+    /** Files one task checks for presence. */
+    private static final int PRESENCE_BATCH = 16;
+    /** Chunks one task fetches at most (with the default read-ahead: 8, two batches in flight). */
+    private static final int MAX_FETCH_BATCH = 8;
+
+    /** A NAR's chunks in order, their references read from the metadata a page at a time. */
+    private final class Chunks {
+        private final NarRecord nar;
+        private final Deque<ChunkRecord> page = new ArrayDeque<>();
+        private int nextSeq;
+        private boolean morePages = true;
+
+        Chunks(NarRecord nar) {
+            this.nar = nar;
+        }
+
+        boolean hasNext() {
+            if (page.isEmpty() && morePages) {
+                List<ChunkRef> refs = metadata.chunkRefs(nar.id(), nextSeq, REF_PAGE);
+                refs.forEach(ref -> page.addLast(ref.chunk()));
+                morePages = refs.size() == REF_PAGE;
+                if (!refs.isEmpty()) {
+                    nextSeq = refs.get(refs.size() - 1).seq() + 1;
+                }
+            }
+            return !page.isEmpty();
+        }
+
+        /** The next chunks, at most {@code max}; empty at the end. */
+        List<ChunkRecord> next(int max) {
+            List<ChunkRecord> batch = new ArrayList<>(max);
+            while (batch.size() < max && hasNext()) {
+                batch.add(page.removeFirst());
+            }
+            return batch;
         }
     }
 
