@@ -78,12 +78,31 @@ public final class ChunkCompressor {
             return file.length == rawSize ? java.util.Optional.of(file) : java.util.Optional.empty();
         }
         byte[] raw = new byte[rawSize];
+        return decompress(compression, file, raw, 0, rawSize) ? java.util.Optional.of(raw) : java.util.Optional.empty();
+    }
+
+    /**
+     * Decompresses a whole stored chunk file into {@code into[offset, offset + rawSize)}, in one
+     * call, so that consecutive chunks can be placed in one array.
+     *
+     * @return false when the file does not decompress to exactly {@code rawSize} bytes (a damaged
+     *     or foreign file, or one that fails its checksum); {@code into} may then hold anything in
+     *     that range
+     */
+    public static boolean decompress(Compression compression, byte[] file, byte[] into, int offset, int rawSize) {
+        java.util.Objects.checkFromIndexSize(offset, rawSize, into.length);
+        if (compression == Compression.NONE) {
+            if (file.length != rawSize) {
+                return false;
+            }
+            System.arraycopy(file, 0, into, offset, rawSize);
+            return true;
+        }
         try {
-            int n = DECOMPRESSORS.get().decompressByteArray(raw, 0, rawSize, file, 0, file.length);
-            return n == rawSize ? java.util.Optional.of(raw) : java.util.Optional.empty();
+            return DECOMPRESSORS.get().decompressByteArray(into, offset, rawSize, file, 0, file.length) == rawSize;
         } catch (ZstdException e) {
-            // a damaged frame, or one that decompresses to more than rawSize bytes
-            return java.util.Optional.empty();
+            // a damaged frame, a wrong checksum, or one that decompresses to more than rawSize bytes
+            return false;
         }
     }
 

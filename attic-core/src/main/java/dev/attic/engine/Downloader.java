@@ -4,6 +4,7 @@ import dev.attic.AtticException;
 import dev.attic.BackendException;
 import dev.attic.ErrorCode;
 import dev.attic.NotFoundException;
+import com.google.common.hash.Hashing;
 import dev.attic.compression.ChunkCompressor;
 import dev.attic.compression.Compression;
 import dev.attic.metadata.ChunkRecord;
@@ -128,31 +129,27 @@ final class Downloader {
     /**
      * Writes the chunks in order. They are fetched in batches of consecutive chunks, one task per
      * batch, with at most {@code downloadReadAhead} chunks fetched ahead: a thread hand-off per chunk
-     * cost more than reading a chunk from the page cache.
+     * cost more than reading a chunk from the page cache. A batch is decompressed into one array
+     * and written in one call (fewer, larger socket writes).
      */
     private void stream(NarRecord nar, OutputStream out) throws IOException {
         int batchSize = Math.max(1, Math.min(MAX_FETCH_BATCH, settings.downloadReadAhead() / 2));
         int batches = Math.max(1, settings.downloadReadAhead() / batchSize);
         Chunks chunks = new Chunks(nar);
-        Deque<CompletableFuture<List<byte[]>>> ahead = new ArrayDeque<>();
+        Deque<CompletableFuture<byte[]>> ahead = new ArrayDeque<>();
         long written = 0;
         try {
             while (true) {
                 while (ahead.size() < batches && chunks.hasNext()) {
                     List<ChunkRecord> batch = chunks.next(batchSize);
-                    ahead.addLast(CompletableFuture.supplyAsync(() -> {
-                        List<byte[]> bytes = new ArrayList<>(batch.size());
-                        batch.forEach(chunk -> bytes.add(fetch(nar, chunk)));
-                        return bytes;
-                    }, fetchers));
+                    ahead.addLast(CompletableFuture.supplyAsync(() -> fetch(nar, batch), fetchers));
                 }
                 if (ahead.isEmpty()) {
                     break;
                 }
-                for (byte[] bytes : join(ahead.removeFirst())) {
-                    out.write(bytes);
-                    written += bytes.length;
-                }
+                byte[] bytes = join(ahead.removeFirst());
+                out.write(bytes);
+                written += bytes.length;
             }
         } finally {
             ahead.forEach(f -> f.cancel(false));
@@ -200,29 +197,49 @@ final class Downloader {
         }
     }
 
+    /** The bytes of consecutive chunks, in one array. */
+    private byte[] fetch(NarRecord nar, List<ChunkRecord> batch) {
+        long total = batch.stream().mapToLong(ChunkRecord::chunkSize).sum();
+        if (total > Integer.MAX_VALUE - 16) {
+            throw incomplete(nar, "a batch of " + batch.size() + " chunks holds " + total + " bytes, more than an array");
+        }
+        byte[] bytes = new byte[(int) total];
+        int offset = 0;
+        for (ChunkRecord chunk : batch) {
+            fetch(nar, chunk, bytes, offset);
+            offset += Math.toIntExact(chunk.chunkSize());
+        }
+        return bytes;
+    }
+
     /**
-     * One chunk's bytes, decompressed and verified: by the file's own zstd checksum when it has one
-     * (verified by the decoder, far cheaper than a SHA-256), otherwise by the chunk's SHA-256.
+     * One chunk's bytes, decompressed into {@code into} at {@code offset} and verified: by the file's
+     * own zstd checksum when it has one (verified by the decoder, far cheaper than a SHA-256),
+     * otherwise by the chunk's SHA-256.
      */
-    private byte[] fetch(NarRecord nar, ChunkRecord chunk) {
+    private void fetch(NarRecord nar, ChunkRecord chunk, byte[] into, int offset) {
+        int rawSize = Math.toIntExact(chunk.chunkSize());
         if (chunk.fileSize() <= 0 || chunk.fileSize() > MAX_WHOLE_FILE) {
-            return checkHash(nar, chunk, readStream(nar, chunk));
+            readStream(nar, chunk, into, offset);
+            checkHash(nar, chunk, into, offset);
+            return;
         }
         Compression compression = Compression.fromName(chunk.compression());
         byte[] file = readWhole(nar, chunk);
-        int rawSize = Math.toIntExact(chunk.chunkSize());
-        byte[] bytes = ChunkCompressor.decompress(compression, file, rawSize)
-                .orElseThrow(() -> corrupt(nar, chunk, "its file does not decompress to its recorded size of "
-                        + rawSize + " bytes, or fails its checksum"));
-        return ChunkCompressor.carriesChecksum(compression, file) ? bytes : checkHash(nar, chunk, bytes);
+        if (!ChunkCompressor.decompress(compression, file, into, offset, rawSize)) {
+            throw corrupt(nar, chunk, "its file does not decompress to its recorded size of "
+                    + rawSize + " bytes, or fails its checksum");
+        }
+        if (!ChunkCompressor.carriesChecksum(compression, file)) {
+            checkHash(nar, chunk, into, offset);
+        }
     }
 
-    private byte[] checkHash(NarRecord nar, ChunkRecord chunk, byte[] bytes) {
-        Hash actual = Hash.sha256Of(bytes);
+    private void checkHash(NarRecord nar, ChunkRecord chunk, byte[] bytes, int offset) {
+        Hash actual = Hash.sha256(Hashing.sha256().hashBytes(bytes, offset, Math.toIntExact(chunk.chunkSize())));
         if (!actual.toString().equals(chunk.chunkHash())) {
             throw corrupt(nar, chunk, "its bytes hash to " + actual);
         }
-        return bytes;
     }
 
     /** A stored file is at most a chunk's bound (256 KiB by default, 16 MiB at most): read it whole, decompress it in one call. */
@@ -245,13 +262,13 @@ final class Downloader {
         return file;
     }
 
-    private byte[] readStream(NarRecord nar, ChunkRecord chunk) {
-        byte[] bytes = new byte[Math.toIntExact(chunk.chunkSize())];
+    private void readStream(NarRecord nar, ChunkRecord chunk, byte[] into, int offset) {
+        int size = Math.toIntExact(chunk.chunkSize());
         try (InputStream stored = storage.open(new StorageKey(chunk.storageKey()));
                 InputStream raw = ChunkCompressor.decompressing(Compression.fromName(chunk.compression()), stored)) {
-            int filled = raw.readNBytes(bytes, 0, bytes.length);
-            if (filled != bytes.length || raw.read() >= 0) {
-                throw corrupt(nar, chunk, "its file does not decompress to its recorded size of " + bytes.length + " bytes");
+            int filled = raw.readNBytes(into, offset, size);
+            if (filled != size || raw.read() >= 0) {
+                throw corrupt(nar, chunk, "its file does not decompress to its recorded size of " + size + " bytes");
             }
         } catch (NotFoundException e) {
             throw corrupt(nar, chunk, "its file is missing from storage");
@@ -262,7 +279,6 @@ final class Downloader {
             throw new BackendException(ErrorCode.STORAGE_ERROR, "reading chunk " + chunk.chunkHash()
                     + " of NAR " + nar.narHash() + " failed: " + e.getMessage(), true, e);
         }
-        return bytes;
     }
 
     private BackendException corrupt(NarRecord nar, ChunkRecord chunk, String why) {

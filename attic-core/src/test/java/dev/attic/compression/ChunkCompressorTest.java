@@ -81,4 +81,21 @@ class ChunkCompressorTest {
         assertArrayEquals(chunk, ChunkCompressor.decompress(Compression.ZSTD, old, chunk.length).orElseThrow());
         assertFalse(ChunkCompressor.carriesChecksum(Compression.NONE, chunk), "an uncompressed file has none either");
     }
+
+    @Test
+    void consecutiveChunksDecompressSideBySideIntoOneArray() {
+        byte[] first = halfRandom(70_000);
+        byte[] second = new byte[50_000];
+        new Random(13).nextBytes(second);
+        ChunkCompressor zstd = new ChunkCompressor(Compression.ZSTD, 8);
+        byte[] into = new byte[first.length + second.length];
+        assertTrue(ChunkCompressor.decompress(Compression.ZSTD, zstd.compress(first, 0, first.length), into, 0, first.length));
+        assertTrue(ChunkCompressor.decompress(Compression.NONE, second, into, first.length, second.length));
+        assertArrayEquals(first, Arrays.copyOfRange(into, 0, first.length));
+        assertArrayEquals(second, Arrays.copyOfRange(into, first.length, into.length));
+        byte[] damaged = zstd.compress(second, 0, second.length);
+        damaged[damaged.length / 2] ^= 1;
+        assertFalse(ChunkCompressor.decompress(Compression.ZSTD, damaged, into, first.length, second.length), "a flipped bit");
+        assertFalse(ChunkCompressor.decompress(Compression.NONE, second, into, first.length, second.length - 1), "a wrong size");
+    }
 }
