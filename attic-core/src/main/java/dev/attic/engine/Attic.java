@@ -97,7 +97,8 @@ public final class Attic implements AutoCloseable {
         this.chunkWriters = Executors.newFixedThreadPool(b.storageThreads,
                 new ThreadFactoryBuilder().setNameFormat("attic-chunk-writer-%d").setDaemon(true).build());
         this.uploader = new Uploader(metadata, storage, settings, FastCdc.of(b.chunking),
-                new ChunkCompressor(b.compression, b.compressionLevel), workers, chunkWriters, b.clock);
+                b.compressor != null ? b.compressor : new ChunkCompressor(b.compression, b.compressionLevel),
+                workers, chunkWriters, b.clock);
         this.downloader = new Downloader(metadata, storage, settings, workers);
         this.staged = new StagedFiles(storage, b.clock);
         this.collector = new GarbageCollector(metadata, storage, settings, staged);
@@ -458,7 +459,7 @@ public final class Attic implements AutoCloseable {
         private int storageThreads = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
         private int maxChunksInFlight = Math.max(16, 2 * Runtime.getRuntime().availableProcessors());
         private boolean requireProofOfPossession = true;
-        private int downloadReadAhead = 4;
+        private int downloadReadAhead = 16;
         private boolean checkChunksBeforeServing = true;
         private Duration redirectExpiry;
         private Duration defaultRetention = Duration.ZERO;
@@ -481,6 +482,14 @@ public final class Attic implements AutoCloseable {
 
         /** How NARs are cut into chunks (upstream's {@code [chunking]}). Default: upstream's defaults. */
         public Builder chunking(ChunkingSettings value) { chunking = Objects.requireNonNull(value, "chunking"); return this; }
+
+        private ChunkCompressor compressor;
+
+        /** The compressor itself, instead of {@link #compression}: for tests that write chunk files as older versions did. */
+        Builder compressor(ChunkCompressor compressor) {
+            this.compressor = Objects.requireNonNull(compressor, "compressor");
+            return this;
+        }
 
         /** How new chunks are compressed (upstream's {@code [compression]}). Default: zstd level 8. */
         public Builder compression(Compression type, int level) {
@@ -514,7 +523,12 @@ public final class Attic implements AutoCloseable {
          */
         public Builder requireProofOfPossession(boolean value) { requireProofOfPossession = value; return this; }
 
-        /** Chunks a download fetches ahead of the one it sends. Default: 4. */
+        /**
+         * Chunks a download fetches ahead of the one it sends, held in memory (at most max-size
+         * each). They are fetched in batches of up to 8 consecutive chunks, one task per batch, so
+         * 16 means two fetches at once; with a storage of high latency (S3) more batches at once
+         * help. Default: 16.
+         */
         public Builder downloadReadAhead(int value) { downloadReadAhead = value; return this; }
 
         /**

@@ -43,12 +43,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -481,6 +483,79 @@ public abstract class EngineContract {
         UploadResult healed = upload(cacheA, nar);
         assertTrue(healed.fileSize() > 0, "the damaged chunk was stored again: " + healed);
         assertArrayEquals(nar.bytes(), download(admin, cacheA, nar.storePathHash()));
+    }
+
+    /** Ways a disk or an operator damages a stored chunk file, each of which a download must detect. */
+    private static final Map<String, UnaryOperator<byte[]>> DAMAGES = Map.of(
+            "a bit flipped in the middle", file -> {
+                byte[] d = file.clone();
+                d[d.length / 2] ^= 0x01;
+                return d;
+            },
+            "a bit flipped in the last byte", file -> {
+                byte[] d = file.clone();
+                d[d.length - 1] ^= 0x80;
+                return d;
+            },
+            "the file cut one byte short", file -> Arrays.copyOf(file, file.length - 1),
+            "the file emptied", file -> new byte[0],
+            "a byte appended", file -> Arrays.copyOf(file, file.length + 1));
+
+    @Test
+    void everyKindOfDamageToAChunkFileIsDetectedMarkedAndHealed() throws IOException {
+        create(cacheA, false);
+        long seed = 150;
+        for (String what : DAMAGES.keySet().stream().sorted().toList()) {
+            var nar = bigNar(seed++);
+            Set<String> before = storedKeys();
+            upload(cacheA, nar);
+            String victim = storedKeys().stream().filter(k -> !before.contains(k)).sorted().findFirst().orElseThrow();
+            byte[] file;
+            try (InputStream in = storage.open(new StorageKey(victim))) {
+                file = in.readAllBytes();
+            }
+            byte[] damaged = DAMAGES.get(what).apply(file);
+            storage.put(new StorageKey(victim), new ByteArrayInputStream(damaged), damaged.length);
+            long corrupt = metadata.stats().chunks().getOrDefault(dev.attic.metadata.ChunkState.CORRUPT, 0L);
+
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            BackendException detected = assertThrows(BackendException.class,
+                    () -> attic.nar(admin, cacheA, nar.storePathHash(), false).writeTo(out), what);
+            assertEquals(ErrorCode.INCOMPLETE_NAR, detected.code(), what + ": " + detected.getMessage());
+            assertTrue(out.size() < nar.bytes().length, what + ": the stream stopped short, never complete");
+            byte[] sent = out.toByteArray();
+            assertArrayEquals(Arrays.copyOf(nar.bytes(), sent.length), sent, what + ": every byte sent is the NAR's");
+            assertEquals(corrupt + 1, metadata.stats().chunks().getOrDefault(dev.attic.metadata.ChunkState.CORRUPT, 0L),
+                    what + ": the chunk is marked corrupt");
+            upload(cacheA, nar);
+            assertArrayEquals(nar.bytes(), download(admin, cacheA, nar.storePathHash()), what + ": healed by the next upload");
+        }
+    }
+
+    @Test
+    void chunkFilesWrittenWithoutAChecksumStillDownloadAndAreStillVerified() throws IOException {
+        attic.close();
+        attic = engine(Attic.builder().compressor(dev.attic.compression.OldChunkFiles.compressor(8)));
+        create(cacheA, false);
+        var nar = bigNar(16);
+        upload(cacheA, nar);
+        attic.close();
+        attic = engine(Attic.builder());
+        for (String key : storedKeys()) {
+            try (InputStream in = storage.open(new StorageKey(key))) {
+                assertFalse(dev.attic.compression.ChunkCompressor.carriesChecksum(
+                        dev.attic.compression.Compression.ZSTD, in.readAllBytes()), "an old file: " + key);
+            }
+        }
+        assertArrayEquals(nar.bytes(), download(admin, cacheA, nar.storePathHash()), "old files still download");
+
+        String victim = storedKeys().stream().sorted().findFirst().orElseThrow();
+        ChunkCorruption.flipAByte(storage, new StorageKey(victim)); // random bytes: stored raw, so the frame still decodes
+        BackendException detected = assertThrows(BackendException.class, () -> download(admin, cacheA, nar.storePathHash()));
+        assertEquals(ErrorCode.INCOMPLETE_NAR, detected.code(), detected.getMessage());
+        assertTrue(detected.getMessage().contains("hash"), "caught by the chunk's SHA-256: " + detected.getMessage());
+        upload(cacheA, nar);
+        assertArrayEquals(nar.bytes(), download(admin, cacheA, nar.storePathHash()), "healed, now with a checksummed file");
     }
 
     @Test
