@@ -5,11 +5,20 @@ import dev.attic.ErrorCode;
 import dev.attic.metadata.ChunkRecord;
 import dev.attic.metadata.ChunkUse;
 import dev.attic.metadata.NewChunk;
+import dev.attic.metadata.WrittenChunk;
 import dev.attic.metadata.internal.Checks;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
 
 /** Chunks: dedup with a lease, the pending-to-valid step with its race, corruption. */
 final class ChunkQueries {
@@ -49,10 +58,29 @@ final class ChunkQueries {
     ChunkRecord insertPending(NewChunk chunk, Duration lease) {
         Objects.requireNonNull(chunk, "chunk");
         long until = leaseEnd(lease);
-        return db.write("insert pending chunk", h -> h.createQuery(
-                        "INSERT INTO chunk (state, chunk_hash, compression, chunk_size, storage_key, created_at,"
-                                + " lease_until) VALUES ('P', :hash, :compression, :size, :key, :now, :until)"
-                                + " RETURNING " + Rows.chunkColumns(null))
+        return db.write("insert pending chunk", h -> insertPending(h, chunk, until));
+    }
+
+    /** Many pending chunks in one transaction: one commit (and one writer-lock turn) per batch. */
+    List<ChunkRecord> insertPending(List<NewChunk> chunks, Duration lease) {
+        chunks.forEach(c -> Objects.requireNonNull(c, "chunk"));
+        long until = leaseEnd(lease);
+        if (chunks.isEmpty()) {
+            return List.of();
+        }
+        return db.write("insert pending chunks", h -> {
+            List<ChunkRecord> rows = new ArrayList<>(chunks.size());
+            for (NewChunk chunk : chunks) {
+                rows.add(insertPending(h, chunk, until));
+            }
+            return List.copyOf(rows);
+        });
+    }
+
+    private ChunkRecord insertPending(Handle h, NewChunk chunk, long until) {
+        return h.createQuery("INSERT INTO chunk (state, chunk_hash, compression, chunk_size, storage_key, created_at,"
+                        + " lease_until) VALUES ('P', :hash, :compression, :size, :key, :now, :until)"
+                        + " RETURNING " + Rows.chunkColumns(null))
                 .bind("hash", chunk.chunkHash())
                 .bind("compression", chunk.compression())
                 .bind("size", chunk.chunkSize())
@@ -60,56 +88,95 @@ final class ChunkQueries {
                 .bind("now", db.now())
                 .bind("until", until)
                 .map((rs, ctx) -> Rows.chunk(rs))
-                .one());
+                .one();
     }
 
     ChunkRecord markValid(long chunkId, String fileHash, long fileSize) {
         Checks.sha256(fileHash);
         Checks.positive("fileSize", fileSize);
-        return db.write("mark chunk valid", h -> {
-            ChunkRecord own = h.createQuery("UPDATE chunk SET lease_until = lease_until"
-                            + " WHERE id = :id AND state = 'P' RETURNING " + Rows.chunkColumns(null))
-                    .bind("id", chunkId)
-                    .map((rs, ctx) -> Rows.chunk(rs))
-                    .findOne()
-                    .orElseThrow(() -> new ConflictException(ErrorCode.STALE_UPLOAD, "chunk " + chunkId
-                            + " is no longer pending (aborted, or its lease expired and it was reaped)"));
-            long minimum = db.now() + db.referenceGraceMillis;
-            long until = own.leaseUntil() == null ? minimum : Math.max(minimum, own.leaseUntil().toEpochMilli());
-            Optional<ChunkRecord> winner = h.createQuery("UPDATE chunk SET lease_until = " + Leases.EXTEND
-                            + " WHERE chunk_hash = :hash AND compression = :compression AND state = 'V'"
-                            + " RETURNING " + Rows.chunkColumns(null))
-                    .bind("hash", own.chunkHash())
-                    .bind("compression", own.compression())
-                    .bind("until", until)
-                    .map((rs, ctx) -> Rows.chunk(rs))
-                    .findOne();
-            if (winner.isPresent()) {
-                // Keep file hash and size: the file exists and the collector deletes it.
-                h.createUpdate("UPDATE chunk SET state = 'D', lease_until = NULL, file_hash = :fileHash,"
-                                + " file_size = :fileSize WHERE id = :id")
-                        .bind("id", chunkId).bind("fileHash", fileHash).bind("fileSize", fileSize).execute();
-                return winner.get();
+        return db.write("mark chunk valid", h -> markValid(h, new WrittenChunk(chunkId, fileHash, fileSize)))
+                .orElseThrow(() -> new ConflictException(ErrorCode.STALE_UPLOAD, "chunk " + chunkId
+                        + " is no longer pending (aborted, or its lease expired and it was reaped)"));
+    }
+
+    /**
+     * Many chunks marked valid in one transaction. They are taken in chunk hash order, whatever the
+     * order given, so two batches that share chunks lock their rows in the same order (on
+     * PostgreSQL, no deadlock between two uploads of overlapping NARs).
+     */
+    List<Optional<ChunkRecord>> markValid(List<WrittenChunk> chunks) {
+        chunks.forEach(c -> Objects.requireNonNull(c, "chunk"));
+        if (chunks.isEmpty()) {
+            return List.of();
+        }
+        return db.write("mark chunks valid", h -> {
+            Map<Long, String> hashes = new HashMap<>();
+            for (List<WrittenChunk> part : Database.batches(chunks)) {
+                h.createQuery("SELECT id, chunk_hash FROM chunk WHERE id IN (<ids>)")
+                        .bindList("ids", part.stream().map(WrittenChunk::chunkId).collect(Collectors.toList()))
+                        .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                        .forEach(e -> hashes.put(e.getKey(), e.getValue()));
             }
-            // A concurrent validation of the same (hash, compression) on PostgreSQL fails here with a
-            // unique violation once the other commits; Database.write runs this again.
-            ChunkRecord valid = h.createQuery("UPDATE chunk SET state = 'V', file_hash = :fileHash,"
-                            + " file_size = :fileSize, lease_until = :until WHERE id = :id"
-                            + " RETURNING " + Rows.chunkColumns(null))
-                    .bind("id", chunkId)
-                    .bind("fileHash", fileHash)
-                    .bind("fileSize", fileSize)
-                    .bind("until", until)
-                    .map((rs, ctx) -> Rows.chunk(rs))
-                    .one();
-            h.createUpdate("UPDATE chunkref SET chunk_id = :id WHERE chunk_id IN (SELECT c.id FROM chunk c"
-                            + " WHERE c.chunk_hash = :hash AND c.compression = :compression AND c.state = 'C')")
-                    .bind("id", chunkId)
-                    .bind("hash", own.chunkHash())
-                    .bind("compression", own.compression())
-                    .execute();
-            return valid;
+            Integer[] order = new Integer[chunks.size()];
+            Arrays.setAll(order, i -> i);
+            Arrays.sort(order, Comparator.comparing((Integer i) -> hashes.getOrDefault(chunks.get(i).chunkId(), ""))
+                    .thenComparingLong(i -> chunks.get(i).chunkId()));
+            List<Optional<ChunkRecord>> out = new ArrayList<>(Collections.nCopies(chunks.size(), Optional.empty()));
+            for (int i : order) {
+                out.set(i, markValid(h, chunks.get(i)));
+            }
+            return List.copyOf(out);
         });
+    }
+
+    /** The pending-to-valid step of one chunk inside a transaction; empty if it is no longer pending. */
+    private Optional<ChunkRecord> markValid(Handle h, WrittenChunk written) {
+        long chunkId = written.chunkId();
+        Optional<ChunkRecord> pending = h.createQuery("UPDATE chunk SET lease_until = lease_until"
+                        + " WHERE id = :id AND state = 'P' RETURNING " + Rows.chunkColumns(null))
+                .bind("id", chunkId)
+                .map((rs, ctx) -> Rows.chunk(rs))
+                .findOne();
+        if (pending.isEmpty()) {
+            return Optional.empty();
+        }
+        ChunkRecord own = pending.get();
+        long minimum = db.now() + db.referenceGraceMillis;
+        long until = own.leaseUntil() == null ? minimum : Math.max(minimum, own.leaseUntil().toEpochMilli());
+        Optional<ChunkRecord> winner = h.createQuery("UPDATE chunk SET lease_until = " + Leases.EXTEND
+                        + " WHERE chunk_hash = :hash AND compression = :compression AND state = 'V'"
+                        + " RETURNING " + Rows.chunkColumns(null))
+                .bind("hash", own.chunkHash())
+                .bind("compression", own.compression())
+                .bind("until", until)
+                .map((rs, ctx) -> Rows.chunk(rs))
+                .findOne();
+        if (winner.isPresent()) {
+            // Keep file hash and size: the file exists and the collector deletes it.
+            h.createUpdate("UPDATE chunk SET state = 'D', lease_until = NULL, file_hash = :fileHash,"
+                            + " file_size = :fileSize WHERE id = :id")
+                    .bind("id", chunkId).bind("fileHash", written.fileHash()).bind("fileSize", written.fileSize())
+                    .execute();
+            return winner;
+        }
+        // A concurrent validation of the same (hash, compression) on PostgreSQL fails here with a
+        // unique violation once the other commits; Database.write runs this again.
+        ChunkRecord valid = h.createQuery("UPDATE chunk SET state = 'V', file_hash = :fileHash,"
+                        + " file_size = :fileSize, lease_until = :until WHERE id = :id"
+                        + " RETURNING " + Rows.chunkColumns(null))
+                .bind("id", chunkId)
+                .bind("fileHash", written.fileHash())
+                .bind("fileSize", written.fileSize())
+                .bind("until", until)
+                .map((rs, ctx) -> Rows.chunk(rs))
+                .one();
+        h.createUpdate("UPDATE chunkref SET chunk_id = :id WHERE chunk_id IN (SELECT c.id FROM chunk c"
+                        + " WHERE c.chunk_hash = :hash AND c.compression = :compression AND c.state = 'C')")
+                .bind("id", chunkId)
+                .bind("hash", own.chunkHash())
+                .bind("compression", own.compression())
+                .execute();
+        return Optional.of(valid);
     }
 
     boolean markCorrupt(long chunkId) {
