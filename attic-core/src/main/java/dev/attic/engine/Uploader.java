@@ -33,6 +33,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -428,8 +429,9 @@ final class Uploader {
                     break;
                 } catch (TimeoutException e) {
                     chunk.outcome().cancel(true);
-                } catch (ExecutionException e) {
-                    // already reported by the chunk's own failure, or by the one that stopped the upload
+                } catch (ExecutionException | CancellationException e) {
+                    // already reported by the chunk's own failure, or by the one that stopped the
+                    // upload; a chunk of the open batch was cancelled above and has nothing to wait for
                 }
             }
             inFlight.clear();
