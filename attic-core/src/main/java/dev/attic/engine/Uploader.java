@@ -174,6 +174,8 @@ final class Uploader {
         private long storedBytes;
         private long dedupedBytes;
         private Instant lastRenewal;
+        /** A quarter of the lease, computed once: {@link Duration#dividedBy(long)} goes through BigDecimal. */
+        private final Duration renewalPeriod = settings.uploadLease().dividedBy(4);
 
         Transfer(long cacheId, ObjectInfo object, Hash narHash, long narSize, VerifyingInputStream nar) {
             this.cacheId = cacheId;
@@ -286,7 +288,7 @@ final class Uploader {
 
         private void renewIfDue() {
             Instant now = clock.instant();
-            if (Duration.between(lastRenewal, now).compareTo(settings.uploadLease().dividedBy(4)) >= 0) {
+            if (Duration.between(lastRenewal, now).compareTo(renewalPeriod) >= 0) {
                 // references keep their chunks alive; the NAR's own lease keeps the upload alive
                 flushRefs();
                 metadata.renewNarLease(pending.id(), settings.uploadLease());
