@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 
@@ -100,9 +101,12 @@ final class ChunkQueries {
     }
 
     /**
-     * Many chunks marked valid in one transaction. They are taken in chunk hash order, whatever the
-     * order given, so two batches that share chunks lock their rows in the same order (on
-     * PostgreSQL, no deadlock between two uploads of overlapping NARs).
+     * Many chunks marked valid in one transaction, with a few statements per batch and one per
+     * chunk (instead of four per chunk): the batch's pending rows are locked at once, the valid
+     * rows of the same hashes leased at once, then each chunk is made valid (or deleted, if
+     * another uploader's copy won). Chunks are taken in chunk hash order, whatever the order
+     * given, so two batches that share chunks lock their rows in the same order (on PostgreSQL, no
+     * deadlock between two uploads of overlapping NARs).
      */
     List<Optional<ChunkRecord>> markValid(List<WrittenChunk> chunks) {
         chunks.forEach(c -> Objects.requireNonNull(c, "chunk"));
@@ -110,23 +114,112 @@ final class ChunkQueries {
             return List.of();
         }
         return db.write("mark chunks valid", h -> {
-            Map<Long, String> hashes = new HashMap<>();
+            // the batch's rows that are still pending, locked (the collector cannot take them now)
+            Map<Long, ChunkRecord> own = new HashMap<>();
             for (List<WrittenChunk> part : Database.batches(chunks)) {
-                h.createQuery("SELECT id, chunk_hash FROM chunk WHERE id IN (<ids>)")
+                h.createQuery("UPDATE chunk SET lease_until = lease_until WHERE id IN (<ids>) AND state = 'P'"
+                                + " RETURNING " + Rows.chunkColumns(null))
                         .bindList("ids", part.stream().map(WrittenChunk::chunkId).collect(Collectors.toList()))
-                        .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
-                        .forEach(e -> hashes.put(e.getKey(), e.getValue()));
+                        .map((rs, ctx) -> Rows.chunk(rs))
+                        .forEach(c -> own.put(c.id(), c));
+            }
+            long minimum = db.now() + db.referenceGraceMillis;
+            // the valid chunks of the same hashes (another uploader's), leased for this upload
+            Map<String, List<ChunkRecord>> byCompression = own.values().stream()
+                    .collect(Collectors.groupingBy(ChunkRecord::compression, TreeMap::new, Collectors.toList()));
+            Map<List<String>, ChunkRecord> valid = new HashMap<>();
+            for (Map.Entry<String, List<ChunkRecord>> group : byCompression.entrySet()) {
+                long until = group.getValue().stream().mapToLong(c -> leaseAfterValidation(c, minimum)).max().orElse(minimum);
+                List<String> hashes = group.getValue().stream().map(ChunkRecord::chunkHash).distinct().sorted()
+                        .collect(Collectors.toList());
+                for (List<String> part : Database.batches(hashes)) {
+                    h.createQuery("UPDATE chunk SET lease_until = " + Leases.EXTEND + " WHERE compression = :compression"
+                                    + " AND state = 'V' AND chunk_hash IN (<hashes>) RETURNING " + Rows.chunkColumns(null))
+                            .bind("compression", group.getKey())
+                            .bind("until", until)
+                            .bindList("hashes", part)
+                            .map((rs, ctx) -> Rows.chunk(rs))
+                            .forEach(c -> valid.put(List.of(c.chunkHash(), c.compression()), c));
+                }
             }
             Integer[] order = new Integer[chunks.size()];
             Arrays.setAll(order, i -> i);
-            Arrays.sort(order, Comparator.comparing((Integer i) -> hashes.getOrDefault(chunks.get(i).chunkId(), ""))
-                    .thenComparingLong(i -> chunks.get(i).chunkId()));
+            Arrays.sort(order, Comparator.comparing((Integer i) -> {
+                ChunkRecord c = own.get(chunks.get(i).chunkId());
+                return c == null ? "" : c.chunkHash();
+            }).thenComparingLong(i -> chunks.get(i).chunkId()));
             List<Optional<ChunkRecord>> out = new ArrayList<>(Collections.nCopies(chunks.size(), Optional.empty()));
+            List<ChunkRecord> madeValid = new ArrayList<>();
             for (int i : order) {
-                out.set(i, markValid(h, chunks.get(i)));
+                WrittenChunk written = chunks.get(i);
+                ChunkRecord pending = own.get(written.chunkId());
+                if (pending == null) {
+                    continue; // no longer pending: empty
+                }
+                List<String> key = List.of(pending.chunkHash(), pending.compression());
+                ChunkRecord winner = valid.get(key);
+                if (winner != null) {
+                    // Keep file hash and size: the file exists and the collector deletes it.
+                    h.createUpdate("UPDATE chunk SET state = 'D', lease_until = NULL, file_hash = :fileHash,"
+                                    + " file_size = :fileSize WHERE id = :id")
+                            .bind("id", written.chunkId()).bind("fileHash", written.fileHash())
+                            .bind("fileSize", written.fileSize())
+                            .execute();
+                    out.set(i, Optional.of(winner));
+                    continue;
+                }
+                // A concurrent validation of the same (hash, compression) on PostgreSQL fails here
+                // with a unique violation once the other commits; Database.write runs this again.
+                ChunkRecord made = h.createQuery("UPDATE chunk SET state = 'V', file_hash = :fileHash,"
+                                + " file_size = :fileSize, lease_until = :until WHERE id = :id"
+                                + " RETURNING " + Rows.chunkColumns(null))
+                        .bind("id", written.chunkId())
+                        .bind("fileHash", written.fileHash())
+                        .bind("fileSize", written.fileSize())
+                        .bind("until", leaseAfterValidation(pending, minimum))
+                        .map((rs, ctx) -> Rows.chunk(rs))
+                        .one();
+                valid.put(key, made); // a later copy of the same chunk in this batch references this one
+                madeValid.add(made);
+                out.set(i, Optional.of(made));
             }
+            moveReferencesOffCorruptCopies(h, madeValid);
             return List.copyOf(out);
         });
+    }
+
+    /** How long a chunk stays leased once valid: its upload's lease, and at least the reference grace. */
+    private static long leaseAfterValidation(ChunkRecord pending, long minimum) {
+        return pending.leaseUntil() == null ? minimum : Math.max(minimum, pending.leaseUntil().toEpochMilli());
+    }
+
+    /** References to a corrupt chunk move to the new valid chunk of the same hash and compression. */
+    private void moveReferencesOffCorruptCopies(Handle h, List<ChunkRecord> madeValid) {
+        if (madeValid.isEmpty()) {
+            return;
+        }
+        Map<List<String>, ChunkRecord> byKey = new HashMap<>();
+        madeValid.forEach(c -> byKey.put(List.of(c.chunkHash(), c.compression()), c));
+        List<String> hashes = madeValid.stream().map(ChunkRecord::chunkHash).distinct().sorted().collect(Collectors.toList());
+        List<List<String>> corrupt = new ArrayList<>();
+        for (List<String> part : Database.batches(hashes)) {
+            h.createQuery("SELECT DISTINCT chunk_hash, compression FROM chunk WHERE state = 'C' AND chunk_hash IN (<hashes>)")
+                    .bindList("hashes", part)
+                    .map((rs, ctx) -> List.of(rs.getString(1), rs.getString(2)))
+                    .forEach(corrupt::add);
+        }
+        for (List<String> key : corrupt) {
+            ChunkRecord replacement = byKey.get(key);
+            if (replacement == null) {
+                continue; // corrupt in another compression than the one made valid
+            }
+            h.createUpdate("UPDATE chunkref SET chunk_id = :id WHERE chunk_id IN (SELECT c.id FROM chunk c"
+                            + " WHERE c.chunk_hash = :hash AND c.compression = :compression AND c.state = 'C')")
+                    .bind("id", replacement.id())
+                    .bind("hash", key.get(0))
+                    .bind("compression", key.get(1))
+                    .execute();
+        }
     }
 
     /** The pending-to-valid step of one chunk inside a transaction; empty if it is no longer pending. */
