@@ -641,6 +641,21 @@ public abstract class MetadataStoreContract {
     }
 
     @Test
+    void twoCopiesOfOneChunkInABatchMakeOneValidChunkAndTheOtherIsCollected() {
+        List<NewChunk> twice = List.of(new NewChunk(sha256('c', 1), "zstd", 100, "batch/first"),
+                new NewChunk(sha256('c', 1), "zstd", 100, "batch/second"));
+        List<ChunkRecord> pending = store.insertPendingChunks(twice, LEASE);
+        List<Optional<ChunkRecord>> valid = store.markChunksValid(written(pending));
+        assertEquals(valid.get(0).orElseThrow().id(), valid.get(1).orElseThrow().id(), "both reference one chunk");
+        assertEquals(1, store.stats().chunks().get(ChunkState.VALID));
+        long kept = valid.get(0).get().id();
+        List<ChunkRecord> dead = store.claimDeadChunks(10);
+        assertEquals(1, dead.size());
+        assertNotEquals(kept, dead.get(0).id());
+        assertTrue(pending.stream().anyMatch(c -> c.id() == dead.get(0).id()));
+    }
+
+    @Test
     void aBatchValidationMovesTheReferencesOfACorruptChunkToTheNewCopy() {
         long id = cache("demo");
         CommittedNar c = upload(id, 1, sha256('n', 1), 3, 'c');
