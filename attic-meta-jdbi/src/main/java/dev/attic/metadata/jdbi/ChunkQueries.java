@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 
@@ -104,9 +105,9 @@ final class ChunkQueries {
      * Many chunks marked valid in one transaction, with a few statements per batch and one per
      * chunk (instead of four per chunk): the batch's pending rows are locked at once, the valid
      * rows of the same hashes leased at once, then each chunk is made valid (or deleted, if
-     * another uploader's copy won). Chunks are taken in chunk hash order, whatever the order
-     * given, so two batches that share chunks lock their rows in the same order (on PostgreSQL, no
-     * deadlock between two uploads of overlapping NARs).
+     * another uploader's copy won). Rows of other uploads are locked in ascending id order, as
+     * {@code appendChunkRefs} does, so two uploads of overlapping NARs do not deadlock on
+     * PostgreSQL; this batch's own rows are then taken in chunk hash order.
      */
     List<Optional<ChunkRecord>> markValid(List<WrittenChunk> chunks) {
         chunks.forEach(c -> Objects.requireNonNull(c, "chunk"));
@@ -132,12 +133,22 @@ final class ChunkQueries {
                 long until = group.getValue().stream().mapToLong(c -> leaseAfterValidation(c, minimum)).max().orElse(minimum);
                 List<String> hashes = group.getValue().stream().map(ChunkRecord::chunkHash).distinct().sorted()
                         .collect(Collectors.toList());
+                // found first, then locked by ascending id, the order appendChunkRefs locks chunks
+                // in: locking them by hash deadlocked against other uploads' appends on PostgreSQL
+                TreeSet<Long> ids = new TreeSet<>();
                 for (List<String> part : Database.batches(hashes)) {
-                    h.createQuery("UPDATE chunk SET lease_until = " + Leases.EXTEND + " WHERE compression = :compression"
-                                    + " AND state = 'V' AND chunk_hash IN (<hashes>) RETURNING " + Rows.chunkColumns(null))
+                    ids.addAll(h.createQuery("SELECT id FROM chunk WHERE compression = :compression"
+                                    + " AND state = 'V' AND chunk_hash IN (<hashes>)")
                             .bind("compression", group.getKey())
-                            .bind("until", until)
                             .bindList("hashes", part)
+                            .mapTo(Long.class)
+                            .list());
+                }
+                for (List<Long> part : Database.batches(new ArrayList<>(ids))) {
+                    h.createQuery("UPDATE chunk SET lease_until = " + Leases.EXTEND + " WHERE id IN (<ids>)"
+                                    + " AND state = 'V' RETURNING " + Rows.chunkColumns(null))
+                            .bind("until", until)
+                            .bindList("ids", part)
                             .map((rs, ctx) -> Rows.chunk(rs))
                             .forEach(c -> valid.put(List.of(c.chunkHash(), c.compression()), c));
                 }
