@@ -117,8 +117,10 @@ public final class AtticServlet extends HttpServlet {
                 // Bytes already left: only a dropped connection tells the client the body is short.
                 throw new IOException("aborting a response after its start: " + e.getMessage(), e);
             }
+            closeIfBodyMayBeUnread(request, response);
             ErrorResponses.send(response, json, e);
         } catch (JsonProcessingException e) {
+            closeIfBodyMayBeUnread(request, response);
             ErrorResponses.send(response, json, new BadInputException(ErrorCode.BAD_REQUEST,
                     "malformed JSON: " + e.getOriginalMessage()));
         } catch (RuntimeException e) {
@@ -128,9 +130,22 @@ public final class AtticServlet extends HttpServlet {
             if (response.isCommitted()) {
                 throw new IOException("aborting a response after its start", e);
             }
+            closeIfBodyMayBeUnread(request, response);
             ErrorResponses.send(response, json, 500, ErrorCode.INTERNAL.wireName(), "internal server error");
         } finally {
             metrics.request(route, request.getMethod(), response.getStatus(), System.nanoTime() - start);
+        }
+    }
+
+    /**
+     * A request refused before its body was read to the end leaves bytes on the connection that
+     * the container may not drain: answering with {@code Connection: close} keeps the client from
+     * sending its next request on a connection the server is about to drop (the client would see
+     * it end without an answer).
+     */
+    private static void closeIfBodyMayBeUnread(HttpServletRequest request, HttpServletResponse response) {
+        if (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null) {
+            response.setHeader("Connection", "close");
         }
     }
 

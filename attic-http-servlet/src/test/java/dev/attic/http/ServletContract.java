@@ -43,6 +43,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -263,9 +264,12 @@ abstract class ServletContract {
     void oversizedOrMissingUploadDescriptionsAreRefused() throws Exception {
         createCache("alpha", false);
         var nar = TestNars.regularFile("big", "x".getBytes(StandardCharsets.UTF_8), 3);
-        assertError(send(request("_api/v1/upload-path", admin)
+        HttpResponse<byte[]> oversized = send(request("_api/v1/upload-path", admin)
                 .header("X-Attic-Nar-Info-Preamble-Size", String.valueOf(64 * 1024 * 1024))
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(nar.bytes())).build()), 400, "RequestError");
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(nar.bytes())).build());
+        assertError(oversized, 400, "RequestError");
+        // refused before its body was read: the client must not send its next request on this connection
+        assertEquals(Optional.of("close"), oversized.headers().firstValue("Connection"));
         assertError(send(request("_api/v1/upload-path", admin)
                 .header("X-Attic-Nar-Info-Preamble-Size", "not-a-number")
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(nar.bytes())).build()), 400, "RequestError");
