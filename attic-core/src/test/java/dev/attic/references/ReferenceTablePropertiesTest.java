@@ -19,7 +19,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** The encoding of a {@link ReferenceTable}: it round-trips, and nothing else decodes. */
-class ReferenceTableProperties {
+class ReferenceTablePropertiesTest {
 
     @Provide
     Arbitrary<ReferenceTable> tables() {

@@ -25,7 +25,7 @@ import net.jqwik.api.constraints.IntRange;
  * longer runs, the placeholder itself), prefixes cut at the end, self-overlapping store
  * directories and random bytes, so that matches fall across every read boundary.
  */
-class ReferenceMaskingProperties {
+class ReferenceMaskingPropertiesTest {
     private static final String NOT_NIX32 = "eotu/-.EOTU\0\u00ff ";
 
     /** A store directory and a NAR-like stream made of pieces around it. */
