@@ -12,6 +12,8 @@ import dev.attic.metadata.ChunkState;
 import dev.attic.metadata.MetadataStore;
 import dev.attic.metadata.NarRecord;
 import dev.attic.nix.Hash;
+import dev.attic.references.ReferenceRestorer;
+import dev.attic.references.ReferenceTable;
 import dev.attic.storage.Storage;
 import dev.attic.storage.StorageKey;
 import java.io.IOException;
@@ -66,7 +68,7 @@ final class Downloader {
                 checkPresent(nar);
             }
             onStart.run();
-            stream(nar, out);
+            stream(nar, new ReferenceRestorer(metadata.referenceTable(nar.id()).orElse(ReferenceTable.EMPTY)), out);
         });
     }
 
@@ -83,6 +85,9 @@ final class Downloader {
         if (chunk.state() != ChunkState.VALID || chunk.fileHash() == null
                 || !chunk.compression().equals(Compression.ZSTD.nixName())) {
             return Optional.empty();
+        }
+        if (metadata.referenceTable(nar.id()).isPresent()) {
+            return Optional.empty(); // the file holds the masked bytes, not the NAR
         }
         if (!storage.exists(new StorageKey(chunk.storageKey()))) {
             metadata.markChunkCorrupt(chunk.id());
@@ -127,7 +132,8 @@ final class Downloader {
         }
     }
 
-    private void stream(NarRecord nar, OutputStream out) throws IOException {
+    /** Writes the chunks in order, with the reference table's hashes put back (none for a plain NAR). */
+    private void stream(NarRecord nar, ReferenceRestorer restorer, OutputStream out) throws IOException {
         Deque<ChunkRecord> pending = new ArrayDeque<>();
         Deque<CompletableFuture<byte[]>> ahead = new ArrayDeque<>();
         int nextSeq = 0;
@@ -151,6 +157,7 @@ final class Downloader {
                     break;
                 }
                 byte[] bytes = join(ahead.removeFirst());
+                restorer.restore(bytes, 0, bytes.length); // in place: each fetch returns a fresh array
                 out.write(bytes);
                 written += bytes.length;
             }
@@ -160,6 +167,7 @@ final class Downloader {
         if (written != nar.narSize()) {
             throw incomplete(nar, "its chunks add up to " + written + " bytes, not its NarSize " + nar.narSize());
         }
+        restorer.finish();
     }
 
     /** One chunk's bytes, decompressed and verified. */
