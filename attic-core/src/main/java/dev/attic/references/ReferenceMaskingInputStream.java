@@ -30,6 +30,8 @@ public final class ReferenceMaskingInputStream extends InputStream {
     private final byte[] prefix;
     private final int window;
     private final byte[] buffer;
+    /** Horspool's shift for each byte seen at the last position of the store directory's window. */
+    private final int[] skip = new int[256];
     private final ReferenceTable.Builder table;
     /** Bytes before {@code start} were handed out; bytes in [start, scan) are final; [scan, end) undecided. */
     private int start;
@@ -59,6 +61,10 @@ public final class ReferenceMaskingInputStream extends InputStream {
         this.prefix = (storeDir + "/").getBytes(StandardCharsets.UTF_8);
         this.window = prefix.length + HASH;
         this.buffer = new byte[Math.max(MIN_BUFFER, 4 * window)];
+        java.util.Arrays.fill(skip, prefix.length);
+        for (int k = 0; k < prefix.length - 1; k++) {
+            skip[prefix[k] & 0xff] = prefix.length - 1 - k;
+        }
         this.table = new ReferenceTable.Builder(maxReferences);
     }
 
@@ -116,40 +122,87 @@ public final class ReferenceMaskingInputStream extends InputStream {
         }
     }
 
-    /** Decides every position it can: masks the matches that start there, or passes over it. */
+    /**
+     * Decides every position it can: masks the matches that start there, or passes over it. The
+     * store directory is found with Horspool's skip (most bytes of a binary are never looked at);
+     * a found directory is then checked for 32 base-32 characters.
+     */
     private void settle() {
-        while (scan < end) {
-            if (buffer[scan] != prefix[0]) {
-                scan++;
-                continue;
+        final byte[] buf = buffer;
+        final byte[] pre = prefix;
+        final int p = pre.length;
+        final byte last = pre[p - 1];
+        final int e = end;
+        int s = scan;
+        while (true) {
+            while (s + p <= e) {
+                byte b = buf[s + p - 1];
+                if (b == last && startsWithPrefix(buf, s)) {
+                    break;
+                }
+                s += skip[b & 0xff];
             }
-            int match = matchAt(scan);
+            if (s + p > e) {
+                s = undecidedFrom(s);
+                break;
+            }
+            int match = hashAt(s + p);
             if (match < 0) {
-                return; // needs bytes not read yet
+                break; // needs bytes not read yet
             }
             if (match == 0) {
-                scan++;
+                s += skip[last & 0xff];
                 continue;
             }
-            int hashAt = scan + prefix.length;
+            int hashAt = s + p;
             if (table.isFull()) {
                 leftInPlace++;
             } else {
-                table.add(base + hashAt, buffer, hashAt);
-                System.arraycopy(MaskedHash.PLACEHOLDER, 0, buffer, hashAt, HASH);
+                table.add(base + hashAt, buf, hashAt);
+                System.arraycopy(MaskedHash.PLACEHOLDER, 0, buf, hashAt, HASH);
             }
-            scan += window;
+            s += window;
         }
+        scan = s;
     }
 
-    /** 1 if a store path hash starts at {@code at}, 0 if none does, -1 if the source must say more. */
-    private int matchAt(int at) {
-        for (int k = 0; k < window; k++) {
+    private boolean startsWithPrefix(byte[] buf, int at) {
+        for (int k = 0; k < prefix.length - 1; k++) {
+            if (buf[at + k] != prefix[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The first position from {@code from} on where the bytes up to {@code end} could still begin
+     * the store directory, or {@code end}: only such a tail waits for the next read. At the end of
+     * the source nothing waits.
+     */
+    private int undecidedFrom(int from) {
+        if (sourceEnded) {
+            return end;
+        }
+        for (int t = from; t < end; t++) {
+            int k = 0;
+            while (t + k < end && buffer[t + k] == prefix[k]) {
+                k++;
+            }
+            if (t + k == end) {
+                return t;
+            }
+        }
+        return end;
+    }
+
+    /** 1 if 32 base-32 characters start at {@code at}, 0 if not, -1 if the source must say more. */
+    private int hashAt(int at) {
+        for (int k = 0; k < HASH; k++) {
             if (at + k >= end) {
                 return sourceEnded ? 0 : -1;
             }
-            byte b = buffer[at + k];
-            if (k < prefix.length ? b != prefix[k] : !MaskedHash.isNix32(b)) {
+            if (!MaskedHash.isNix32(buffer[at + k])) {
                 return 0;
             }
         }

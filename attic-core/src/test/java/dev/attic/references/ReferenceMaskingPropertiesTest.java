@@ -39,7 +39,7 @@ class ReferenceMaskingPropertiesTest {
 
     @Provide
     Arbitrary<Input> inputs() {
-        Arbitrary<String> storeDirs = Arbitraries.of("/nix/store", "/nix/store", "/n/n", "/gnu/store", "/s");
+        Arbitrary<String> storeDirs = Arbitraries.of("/nix/store", "/nix/store", "/n/n", "/a/aa/a", "/gnu/store", "/s");
         return storeDirs.flatMap(dir -> pieces(dir).list().ofMaxSize(40)
                 .map(list -> {
                     ByteArrayOutputStream out = new ByteArrayOutputStream();
