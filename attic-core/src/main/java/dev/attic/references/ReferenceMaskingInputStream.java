@@ -20,7 +20,7 @@ import java.util.Objects;
  * {@link #referencesLeftInPlace()}: still correct, they only dedup as plain chunks do.
  */
 public final class ReferenceMaskingInputStream extends InputStream {
-    /** The default cap on a table: about 1 MiB while masking, at most 1.3 MiB encoded. */
+    /** The default cap on a table: at most about 1 MiB while masking, 2 MiB encoded at worst. */
     public static final int DEFAULT_MAX_REFERENCES = 65_536;
 
     private static final int HASH = StorePathHash.LENGTH;
