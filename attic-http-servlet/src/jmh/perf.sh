@@ -13,6 +13,7 @@
 #           builds of the dependency: what the second adds, plain FastCDC vs reference-aware
 #   http    download of large-v1 over HTTP with curl, and narinfo requests/s with wrk, from the
 #           servlet in embedded Jetty and from nginx serving the same bytes as static files
+#   narinfo only the narinfo part of http (and its ceiling: a trivial servlet in the same Jetty)
 #   nix     nix copy --from our server against nix copy --from nginx serving a file:// cache
 #   memory  a 4 GiB NAR uploaded and downloaded through a server JVM with -Xmx256m
 #
@@ -207,21 +208,49 @@ run_http() {
   say "download (bytes/s, server CPU s) ours: $(tr '\n' ' ' < "$W/dl-ours")| nginx: $(tr '\n' ' ' < "$W/dl-nginx")"
   result "$(awk -v o="$o" -v n="$n" -v oc="$oc" -v nc="$nc" 'BEGIN {printf "download %.1f MiB NAR (large-v1), median of %d: ours %.0f MiB/s, nginx %.0f MiB/s, ratio %.2f (goal >= 0.8); per server CPU-second: ours %.0f MiB, nginx %.0f MiB, ratio %.2f", 109075944/1048576, '"$((ROUNDS + 2))"', o/1048576, n/1048576, o/n, oc, nc, oc/nc}')"
 
+  narinfo_rounds "$ours" "$theirs" "$h" "$www"
+  stop_pid "$NPID"; stop_pid "$APID"
+}
+
+# narinfo_rounds OURS_BASE NGINX_BASE HASH WWW: narinfo requests/s of our servlet, of nginx serving
+# the same file, and of FixedBodyServlet (a servlet doing nothing, in the same Jetty) answering as
+# many bytes: the ceiling of any servlet in this container on one core
+narinfo_rounds() {
+  local ours=$1 theirs=$2 h=$3 www=$4 o n f oc nc fc
   cmp "$www/$h.narinfo" <(curl -sf "$theirs/$h.narinfo") || { say "nginx serves another narinfo"; exit 1; }
+  local fixed; fixed=http://127.0.0.1:$APORT/_fixed/$(stat -c %s "$www/$h.narinfo")
+  [ "$(curl -sf "$fixed" | wc -c)" = "$(stat -c %s "$www/$h.narinfo")" ] || { say "the fixed servlet sends another length"; exit 1; }
   local d=${WRK_SECONDS:-10} c=${WRK_CONNECTIONS:-16}
   taskset -c $CLIENT_CPU wrk -t1 -c"$c" -d15s "$ours/$h.narinfo" >/dev/null   # warm-up (the JIT)
+  taskset -c $CLIENT_CPU wrk -t1 -c"$c" -d5s "$fixed" >/dev/null
   taskset -c $CLIENT_CPU wrk -t1 -c"$c" -d3s "$theirs/$h.narinfo" >/dev/null
-  : > "$W/ni-ours"; : > "$W/ni-nginx"
+  : > "$W/ni-ours"; : > "$W/ni-nginx"; : > "$W/ni-fixed"
   for _ in $(seq "$ROUNDS"); do
     timed "$APID" "$W/ni-ours" rps "$c" "$d" "$ours/$h.narinfo"
     timed "$NPID" "$W/ni-nginx" rps "$c" "$d" "$theirs/$h.narinfo"
+    timed "$APID" "$W/ni-fixed" rps "$c" "$d" "$fixed"
   done
-  o=$(cut -d' ' -f1 "$W/ni-ours" | median); n=$(cut -d' ' -f1 "$W/ni-nginx" | median)
+  o=$(cut -d' ' -f1 "$W/ni-ours" | median); n=$(cut -d' ' -f1 "$W/ni-nginx" | median); f=$(cut -d' ' -f1 "$W/ni-fixed" | median)
   oc=$(awk -v d="$d" '{print $1 * d / $2}' "$W/ni-ours" | median); nc=$(awk -v d="$d" '{print $1 * d / ($2 > 0 ? $2 : 0.01)}' "$W/ni-nginx" | median)
-  say "narinfo (req/s, server CPU s) ours: $(tr '\n' ' ' < "$W/ni-ours")| nginx: $(tr '\n' ' ' < "$W/ni-nginx")"
-  result "$(awk -v o="$o" -v n="$n" -v oc="$oc" -v nc="$nc" 'BEGIN {printf "narinfo (wrk -t1 -c'"$c"' -d'"$d"'s), median of '"$ROUNDS"': ours %.0f req/s, nginx %.0f req/s, ratio %.2f (goal >= 0.5); per server CPU-second: ours %.0f, nginx %.0f, ratio %.2f", o, n, o/n, oc, nc, oc/nc}')"
+  fc=$(awk -v d="$d" '{print $1 * d / $2}' "$W/ni-fixed" | median)
+  say "narinfo (req/s, server CPU s) ours: $(tr '\n' ' ' < "$W/ni-ours")| nginx: $(tr '\n' ' ' < "$W/ni-nginx")| fixed servlet: $(tr '\n' ' ' < "$W/ni-fixed")"
+  result "$(awk -v o="$o" -v n="$n" -v oc="$oc" -v nc="$nc" 'BEGIN {printf "narinfo (wrk -t1 -c'"$c"' -d'"$d"'s), median of '"$ROUNDS"': ours %.0f req/s, nginx %.0f req/s, ratio %.2f (goal >= 0.5); per server CPU-second: ours %.0f, nginx %.0f, ratio %.2f; server CPU per request: ours %.1f us, nginx %.1f us", o, n, o/n, oc, nc, oc/nc, 1e6/oc, 1e6/nc}')"
+  result "$(awk -v f="$f" -v n="$n" -v o="$o" -v fc="$fc" -v oc="$oc" 'BEGIN {printf "narinfo ceiling: a servlet answering a fixed body of the same length in the same Jetty %.0f req/s (%.1f us of server CPU per request): trivial Jetty / nginx %.2f, ours / trivial Jetty %.2f (per CPU-second %.2f)", f, 1e6/fc, f/n, o/f, oc/fc}')"
   # the server's status codes: every request must have been a 200
   curl -s "http://127.0.0.1:$APORT/_metrics" | grep 'attic_http_requests_seconds_count{.*route="nar_info"' >&2 || true
+}
+
+# the narinfo benchmark alone (the http one without the download): a small NAR is enough
+run_narinfo() {
+  say "== narinfo: ours vs nginx vs a trivial servlet"
+  start_attic "$W/server" 1g ${NARINFO_JVM_OPTS:-}
+  upload_nar "$W/v1.nar" "$V1" >&2; echo >&2
+  local h; h=$(basename "$V1"); h=${h%%-*}
+  local www=$W/www
+  rm -rf "$www"; mkdir -p "$www"
+  curl -sf "http://127.0.0.1:$APORT/bench/$h.narinfo" > "$www/$h.narinfo"
+  start_nginx "$www"
+  narinfo_rounds "http://127.0.0.1:$APORT/bench" "http://127.0.0.1:$NPORT" "$h" "$www"
   stop_pid "$NPID"; stop_pid "$APID"
 }
 
@@ -281,6 +310,7 @@ for what in "$@"; do
   case $what in
     all) run_ingest; run_dedup; run_refs; run_http; run_nix; run_memory ;;
     ingest) run_ingest ;; dedup) run_dedup ;; refs) run_refs ;; http) run_http ;; nix) run_nix ;; memory) run_memory ;;
+    narinfo) run_narinfo ;;
     *) say "unknown benchmark $what"; exit 2 ;;
   esac
 done

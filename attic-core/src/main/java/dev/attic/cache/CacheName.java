@@ -2,7 +2,6 @@ package dev.attic.cache;
 
 import dev.attic.BadInputException;
 import dev.attic.ErrorCode;
-import java.util.regex.Pattern;
 
 /**
  * The name of a cache, as upstream Attic allows it: 1 to 50 ASCII letters, digits, {@code -},
@@ -13,14 +12,30 @@ public record CacheName(String value) implements Comparable<CacheName> {
     /** The longest name allowed. */
     public static final int MAX_LENGTH = 50;
 
-    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_+-]{0,49}");
-
     public CacheName {
-        if (value == null || !VALID.matcher(value).matches()) {
+        if (!isValid(value)) {
             throw new BadInputException(ErrorCode.INVALID_CACHE_NAME, "invalid cache name "
                     + describe(value) + ": expected 1 to " + MAX_LENGTH
                     + " characters of A-Z a-z 0-9 - _ +, starting with a letter or digit");
         }
+    }
+
+    /**
+     * Whether {@code value} is {@code [A-Za-z0-9][A-Za-z0-9_+-]{0,49}}: checked by hand, as every
+     * request names a cache and a regular expression cost more than the rest of the parsing.
+     */
+    public static boolean isValid(String value) {
+        if (value == null || value.isEmpty() || value.length() > MAX_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean alnum = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+            if (!alnum && (i == 0 || (c != '_' && c != '+' && c != '-'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Parses a cache name, throwing {@link BadInputException} with {@code INVALID_CACHE_NAME}. */

@@ -75,6 +75,7 @@ public final class Attic implements AutoCloseable {
     private final ScheduledExecutorService schedule;
     private final SecureRandom random = new SecureRandom();
     private final Signatures signatures = new Signatures();
+    private final ServedNarInfos servedNarInfos = new ServedNarInfos(signatures);
     private final LoadingCache<String, SigningKey> signingKeys = CacheBuilder.newBuilder()
             .maximumSize(1024)
             .build(CacheLoader.from(SigningKey::parse));
@@ -96,7 +97,8 @@ public final class Attic implements AutoCloseable {
         this.chunkWriters = Executors.newFixedThreadPool(b.storageThreads,
                 new ThreadFactoryBuilder().setNameFormat("attic-chunk-writer-%d").setDaemon(true).build());
         this.uploader = new Uploader(metadata, storage, settings, FastCdc.of(b.chunking),
-                new ChunkCompressor(b.compression, b.compressionLevel), workers, chunkWriters, b.clock);
+                b.compressor != null ? b.compressor : new ChunkCompressor(b.compression, b.compressionLevel),
+                workers, chunkWriters, b.clock);
         this.downloader = new Downloader(metadata, storage, settings, workers);
         this.staged = new StagedFiles(storage, b.clock);
         this.collector = new GarbageCollector(metadata, storage, settings, staged);
@@ -222,10 +224,10 @@ public final class Attic implements AutoCloseable {
 
     /** The narinfo of a store path in a cache, signed with the cache's key; needs pull. */
     public NarInfo narInfo(Caller caller, CacheName name, String storePathHash) {
-        Tenants.Tenant tenant = tenants.require(caller, name, Permission.PULL);
-        ObjectWithNar found = find(tenant, storePathHash);
-        CacheConfig config = tenant.cache().config();
-        NarInfo served = NarInfos.served(found, signingKey(config), signatures);
+        Tenants.TenantObject lookup = pullLookup(caller, name, storePathHash);
+        ObjectWithNar found = lookup.object().orElseThrow(() -> noSuchNar(storePathHash));
+        CacheConfig config = lookup.tenant().cache().config();
+        NarInfo served = servedNarInfos.of(found, signingKey(config));
         accessLog.record(found.object().id());
         Optional<ChunkRecord> file = redirectable(found);
         if (file.isPresent()) {
@@ -250,8 +252,8 @@ public final class Attic implements AutoCloseable {
      * @throws dev.attic.BackendException {@code INCOMPLETE_NAR} when a chunk is corrupt or missing
      */
     public NarDownload nar(Caller caller, CacheName name, String storePathHash, boolean compressed) {
-        Tenants.Tenant tenant = tenants.require(caller, name, Permission.PULL);
-        ObjectWithNar found = find(tenant, storePathHash);
+        ObjectWithNar found = pullLookup(caller, name, storePathHash).object()
+                .orElseThrow(() -> noSuchNar(storePathHash));
         long objectId = found.object().id();
         if (compressed) {
             ChunkRecord chunk = redirectable(found).orElseThrow(() -> noSuchNar(storePathHash));
@@ -296,9 +298,20 @@ public final class Attic implements AutoCloseable {
         }
     }
 
-    private ObjectWithNar find(Tenants.Tenant tenant, String storePathHash) {
-        StorePathHash hash = StorePathHash.parse(storePathHash);
-        return metadata.findObject(tenant.cache().id(), hash.value()).orElseThrow(() -> noSuchNar(storePathHash));
+    /**
+     * The cache (if the caller may pull from it) and the object for a store path, in one metadata
+     * query. A malformed hash is refused only after the permission check, as before the lookup
+     * became one query: who may not learn of the cache learns nothing from the hash either.
+     */
+    private Tenants.TenantObject pullLookup(Caller caller, CacheName name, String storePathHash) {
+        StorePathHash hash;
+        try {
+            hash = StorePathHash.parse(storePathHash);
+        } catch (BadInputException e) {
+            tenants.require(caller, name, Permission.PULL);
+            throw e;
+        }
+        return tenants.require(caller, name, Permission.PULL, hash.value());
     }
 
     private static NotFoundException noSuchNar(String storePathHash) {
@@ -446,7 +459,7 @@ public final class Attic implements AutoCloseable {
         private int storageThreads = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
         private int maxChunksInFlight = Math.max(16, 2 * Runtime.getRuntime().availableProcessors());
         private boolean requireProofOfPossession = true;
-        private int downloadReadAhead = 4;
+        private int downloadReadAhead = 16;
         private boolean checkChunksBeforeServing = true;
         private Duration redirectExpiry;
         private Duration defaultRetention = Duration.ZERO;
@@ -469,6 +482,14 @@ public final class Attic implements AutoCloseable {
 
         /** How NARs are cut into chunks (upstream's {@code [chunking]}). Default: upstream's defaults. */
         public Builder chunking(ChunkingSettings value) { chunking = Objects.requireNonNull(value, "chunking"); return this; }
+
+        private ChunkCompressor compressor;
+
+        /** The compressor itself, instead of {@link #compression}: for tests that write chunk files as older versions did. */
+        Builder compressor(ChunkCompressor compressor) {
+            this.compressor = Objects.requireNonNull(compressor, "compressor");
+            return this;
+        }
 
         /** How new chunks are compressed (upstream's {@code [compression]}). Default: zstd level 8. */
         public Builder compression(Compression type, int level) {
@@ -502,7 +523,12 @@ public final class Attic implements AutoCloseable {
          */
         public Builder requireProofOfPossession(boolean value) { requireProofOfPossession = value; return this; }
 
-        /** Chunks a download fetches ahead of the one it sends. Default: 4. */
+        /**
+         * Chunks a download fetches ahead of the one it sends, held in memory (at most max-size
+         * each). They are fetched in batches of up to 8 consecutive chunks, one task per batch, so
+         * 16 means two fetches at once; with a storage of high latency (S3) more batches at once
+         * help. Default: 16.
+         */
         public Builder downloadReadAhead(int value) { downloadReadAhead = value; return this; }
 
         /**

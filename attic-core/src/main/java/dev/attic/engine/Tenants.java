@@ -6,8 +6,10 @@ import dev.attic.NotFoundException;
 import dev.attic.auth.CachePermissions;
 import dev.attic.auth.Permission;
 import dev.attic.cache.CacheName;
+import dev.attic.metadata.CacheAndObject;
 import dev.attic.metadata.CacheRecord;
 import dev.attic.metadata.MetadataStore;
+import dev.attic.metadata.ObjectWithNar;
 import java.util.Optional;
 
 /**
@@ -32,8 +34,24 @@ final class Tenants {
      * @throws NotFoundException {@code NO_SUCH_CACHE} when the caller may learn that it does not exist
      */
     Tenant require(Caller caller, CacheName name, Permission permission) {
+        return check(caller, name, permission, metadata.findCache(name.value()));
+    }
+
+    /**
+     * As {@link #require}, with the object for a store path in the cache read in the same query
+     * (which the answer reveals only once the caller's permission is checked).
+     */
+    TenantObject require(Caller caller, CacheName name, Permission permission, String storePathHash) {
+        Optional<CacheAndObject> both = metadata.findCacheAndObject(name.value(), storePathHash);
+        Tenant tenant = check(caller, name, permission, both.map(CacheAndObject::cache));
+        return new TenantObject(tenant, both.get().object());
+    }
+
+    /** A cache the caller may use, with the object for a store path in it (empty if it holds none). */
+    record TenantObject(Tenant tenant, Optional<ObjectWithNar> object) {}
+
+    private static Tenant check(Caller caller, CacheName name, Permission permission, Optional<CacheRecord> cache) {
         CachePermissions granted = caller.grantedOn(name);
-        Optional<CacheRecord> cache = metadata.findCache(name.value());
         if (cache.isEmpty()) {
             granted.requireDiscover();
             throw new NotFoundException(ErrorCode.NO_SUCH_CACHE, "no cache named " + name);

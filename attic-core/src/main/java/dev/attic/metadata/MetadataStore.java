@@ -87,6 +87,16 @@ public interface MetadataStore extends AutoCloseable {
     Optional<ObjectWithNar> findObject(long cacheId, String storePathHash);
 
     /**
+     * The live cache of that name with the object for a store path in it and its NAR: the whole
+     * narinfo lookup, meant as one query. Empty when there is no live cache of that name; a cache
+     * without that store path comes with an empty object. The default makes the two queries
+     * {@link #findCache} and {@link #findObject}.
+     */
+    default Optional<CacheAndObject> findCacheAndObject(String cacheName, String storePathHash) {
+        return findCache(cacheName).map(cache -> new CacheAndObject(cache, findObject(cache.id(), storePathHash)));
+    }
+
+    /**
      * Which of these store path hashes the cache lacks, in the order given, without duplicates.
      * Meant for tens of thousands of hashes at once; a few queries at most.
      */

@@ -10,6 +10,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class CacheNameTest {
+    /** Upstream Attic's rule, as a regular expression: the hand-written check must agree with it. */
+    private static final java.util.regex.Pattern UPSTREAM = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_+-]{0,49}");
+
+    @net.jqwik.api.Property(tries = 3000)
+    void handWrittenCheckAgreesWithUpstreamsPattern(
+            @net.jqwik.api.ForAll @net.jqwik.api.constraints.StringLength(max = 55)
+            @net.jqwik.api.constraints.Chars({'a', 'Z', '0', '9', '-', '_', '+', '.', ' ', '/', '*', 'é'}) String name) {
+        assertEquals(UPSTREAM.matcher(name).matches(), CacheName.isValid(name), "for \"" + name + '"');
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"valid-name", "Another_Valid_Name", "plan9", "username+cache", "a",
         "x2345678901234567890123456789012345678901234567890"})

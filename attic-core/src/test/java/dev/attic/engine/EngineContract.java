@@ -26,6 +26,7 @@ import dev.attic.metadata.TestClock;
 import dev.attic.narinfo.NarInfo;
 import dev.attic.nix.Hash;
 import dev.attic.nix.TestVectors;
+import dev.attic.signing.SigningKey;
 import dev.attic.storage.Storage;
 import dev.attic.storage.StorageKey;
 import dev.attic.storage.StoredObject;
@@ -36,16 +37,20 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -197,6 +202,75 @@ public abstract class EngineContract {
         NarInfo second = attic.narInfo(admin, cacheA, nar.storePathHash());
         assertTrue(second.isSignedByAny(List.of(after.publicKey())), "signed with the new key");
         assertFalse(second.isSignedByAny(List.of(before.publicKey())), "no signature of the old key is served");
+    }
+
+    @Test
+    void narInfoReflectsEveryChangeAnotherEngineMakesOnTheSameDatabase() throws IOException {
+        CacheInfo created = create(cacheA, true);
+        Caller anonymous = Caller.anonymous();
+        var nar = bigNar(51);
+        upload(cacheA, nar);
+        NarInfo first = attic.narInfo(anonymous, cacheA, nar.storePathHash());
+        assertEquals(first, attic.narInfo(anonymous, cacheA, nar.storePathHash()), "served again, the same");
+        assertTrue(first.isSignedByAny(List.of(created.publicKey())));
+        try (Attic other = engine(Attic.builder())) {
+            // the object changes: uploaded again through the other engine with an uploader's signature
+            SigningKey uploader = SigningKey.generate("uploader-1", new SecureRandom());
+            UploadPathInfo resigned = new UploadPathInfo(nar.storePathHash(), nar.storePath(), List.of(), Optional.empty(),
+                    List.of(uploader.sign(first.fingerprint()).toString()), Optional.empty(), Optional.of("x86_64-linux"),
+                    nar.narHash().toString(), nar.bytes().length);
+            other.upload(admin, cacheA, resigned, new ByteArrayInputStream(nar.bytes()));
+            assertTrue(attic.narInfo(anonymous, cacheA, nar.storePathHash()).isSignedByAny(List.of(uploader.publicKey())),
+                    "the signature the other engine stored is served");
+
+            // the store path now points at another NAR
+            var contents = bigNar(52);
+            UploadPathInfo renarred = new UploadPathInfo(nar.storePathHash(), nar.storePath(), List.of(), Optional.empty(),
+                    List.of(), Optional.empty(), Optional.empty(), contents.narHash().toString(), contents.bytes().length);
+            other.upload(admin, cacheA, renarred, new ByteArrayInputStream(contents.bytes()));
+            NarInfo renarredInfo = attic.narInfo(anonymous, cacheA, nar.storePathHash());
+            assertEquals(contents.narHash(), renarredInfo.narHash(), "the other engine's new NAR");
+            assertEquals(contents.bytes().length, renarredInfo.narSize());
+
+            // the cache's key changes
+            CacheInfo rekeyed = other.configureCache(admin, cacheA, CachePatch.builder().generateKeypair().build());
+            NarInfo resignedByCache = attic.narInfo(anonymous, cacheA, nar.storePathHash());
+            assertTrue(resignedByCache.isSignedByAny(List.of(rekeyed.publicKey())), "signed with the other engine's new key");
+            assertFalse(resignedByCache.isSignedByAny(List.of(created.publicKey())), "never with the old one");
+
+            // the cache becomes private: the anonymous caller is refused at once
+            other.configureCache(admin, cacheA, CachePatch.builder().isPublic(false).build());
+            assertEquals(ErrorCode.UNAUTHORIZED, denied(() -> attic.narInfo(anonymous, cacheA, nar.storePathHash())));
+            assertEquals(contents.narHash(), attic.narInfo(admin, cacheA, nar.storePathHash()).narHash());
+
+            // the object is deleted behind the engines' backs (as by atticadm on the database)
+            long cacheId = metadata.findCache(cacheA.value()).orElseThrow().id();
+            assertTrue(metadata.deleteObject(cacheId, nar.storePathHash()));
+            assertEquals(ErrorCode.NO_SUCH_OBJECT, assertThrows(NotFoundException.class,
+                    () -> attic.narInfo(admin, cacheA, nar.storePathHash())).code());
+
+            // the cache is destroyed through the other engine
+            upload(cacheA, nar);
+            attic.narInfo(admin, cacheA, nar.storePathHash());
+            other.destroyCache(admin, cacheA, false);
+            assertEquals(ErrorCode.NO_SUCH_CACHE, assertThrows(NotFoundException.class,
+                    () -> attic.narInfo(admin, cacheA, nar.storePathHash())).code());
+        }
+    }
+
+    @Test
+    void everyNarInfoServedRecordsItsAccessTime() throws IOException {
+        create(cacheA, true);
+        var nar = bigNar(53);
+        upload(cacheA, nar);
+        long cacheId = metadata.findCache(cacheA.value()).orElseThrow().id();
+        try (Attic reader = engine(Attic.builder())) {
+            reader.narInfo(Caller.anonymous(), cacheA, nar.storePathHash());
+            clock.advance(Duration.ofHours(5));
+            reader.narInfo(Caller.anonymous(), cacheA, nar.storePathHash()); // the same narinfo again
+        } // closing flushes the access log
+        assertEquals(clock.instant(), metadata.findObject(cacheId, nar.storePathHash()).orElseThrow().object().lastAccessedAt(),
+                "the second, identical narinfo recorded its access too");
     }
 
     @Test
@@ -413,6 +487,79 @@ public abstract class EngineContract {
         UploadResult healed = upload(cacheA, nar);
         assertTrue(healed.fileSize() > 0, "the damaged chunk was stored again: " + healed);
         assertArrayEquals(nar.bytes(), download(admin, cacheA, nar.storePathHash()));
+    }
+
+    /** Ways a disk or an operator damages a stored chunk file, each of which a download must detect. */
+    private static final Map<String, UnaryOperator<byte[]>> DAMAGES = Map.of(
+            "a bit flipped in the middle", file -> {
+                byte[] d = file.clone();
+                d[d.length / 2] ^= 0x01;
+                return d;
+            },
+            "a bit flipped in the last byte", file -> {
+                byte[] d = file.clone();
+                d[d.length - 1] ^= 0x80;
+                return d;
+            },
+            "the file cut one byte short", file -> Arrays.copyOf(file, file.length - 1),
+            "the file emptied", file -> new byte[0],
+            "a byte appended", file -> Arrays.copyOf(file, file.length + 1));
+
+    @Test
+    void everyKindOfDamageToAChunkFileIsDetectedMarkedAndHealed() throws IOException {
+        create(cacheA, false);
+        long seed = 150;
+        for (String what : DAMAGES.keySet().stream().sorted().toList()) {
+            var nar = bigNar(seed++);
+            Set<String> before = storedKeys();
+            upload(cacheA, nar);
+            String victim = storedKeys().stream().filter(k -> !before.contains(k)).sorted().findFirst().orElseThrow();
+            byte[] file;
+            try (InputStream in = storage.open(new StorageKey(victim))) {
+                file = in.readAllBytes();
+            }
+            byte[] damaged = DAMAGES.get(what).apply(file);
+            storage.put(new StorageKey(victim), new ByteArrayInputStream(damaged), damaged.length);
+            long corrupt = metadata.stats().chunks().getOrDefault(dev.attic.metadata.ChunkState.CORRUPT, 0L);
+
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            BackendException detected = assertThrows(BackendException.class,
+                    () -> attic.nar(admin, cacheA, nar.storePathHash(), false).writeTo(out), what);
+            assertEquals(ErrorCode.INCOMPLETE_NAR, detected.code(), what + ": " + detected.getMessage());
+            assertTrue(out.size() < nar.bytes().length, what + ": the stream stopped short, never complete");
+            byte[] sent = out.toByteArray();
+            assertArrayEquals(Arrays.copyOf(nar.bytes(), sent.length), sent, what + ": every byte sent is the NAR's");
+            assertEquals(corrupt + 1, metadata.stats().chunks().getOrDefault(dev.attic.metadata.ChunkState.CORRUPT, 0L),
+                    what + ": the chunk is marked corrupt");
+            upload(cacheA, nar);
+            assertArrayEquals(nar.bytes(), download(admin, cacheA, nar.storePathHash()), what + ": healed by the next upload");
+        }
+    }
+
+    @Test
+    void chunkFilesWrittenWithoutAChecksumStillDownloadAndAreStillVerified() throws IOException {
+        attic.close();
+        attic = engine(Attic.builder().compressor(dev.attic.compression.OldChunkFiles.compressor(8)));
+        create(cacheA, false);
+        var nar = bigNar(16);
+        upload(cacheA, nar);
+        attic.close();
+        attic = engine(Attic.builder());
+        for (String key : storedKeys()) {
+            try (InputStream in = storage.open(new StorageKey(key))) {
+                assertFalse(dev.attic.compression.ChunkCompressor.carriesChecksum(
+                        dev.attic.compression.Compression.ZSTD, in.readAllBytes()), "an old file: " + key);
+            }
+        }
+        assertArrayEquals(nar.bytes(), download(admin, cacheA, nar.storePathHash()), "old files still download");
+
+        String victim = storedKeys().stream().sorted().findFirst().orElseThrow();
+        ChunkCorruption.flipAByte(storage, new StorageKey(victim)); // random bytes: stored raw, so the frame still decodes
+        BackendException detected = assertThrows(BackendException.class, () -> download(admin, cacheA, nar.storePathHash()));
+        assertEquals(ErrorCode.INCOMPLETE_NAR, detected.code(), detected.getMessage());
+        assertTrue(detected.getMessage().contains("hash"), "caught by the chunk's SHA-256: " + detected.getMessage());
+        upload(cacheA, nar);
+        assertArrayEquals(nar.bytes(), download(admin, cacheA, nar.storePathHash()), "healed, now with a checksummed file");
     }
 
     @Test

@@ -235,6 +235,41 @@ public abstract class MetadataStoreContract {
     }
 
     @Test
+    void cacheAndObjectAreFoundTogetherAsByTheirOwnLookups() {
+        long id = cache("demo");
+        CacheConfig other = new CacheConfig(true, "/gnu/store", 7, List.of(), "other:secret", Duration.ofDays(3));
+        store.createCache("other", other);
+        upload(id, 7, sha256('n', 7), 2, 'c');
+        CacheAndObject both = store.findCacheAndObject("demo", pathHash(7)).orElseThrow();
+        assertEquals(store.findCache("demo").orElseThrow(), both.cache());
+        assertEquals(store.findObject(id, pathHash(7)), both.object());
+        assertTrue(both.object().isPresent());
+        // the same store path in another cache is not this cache's
+        CacheAndObject elsewhere = store.findCacheAndObject("other", pathHash(7)).orElseThrow();
+        assertEquals(other, elsewhere.cache().config());
+        assertTrue(elsewhere.object().isEmpty());
+        assertTrue(store.findCacheAndObject("demo", pathHash(8)).orElseThrow().object().isEmpty());
+        assertTrue(store.findCacheAndObject("nope", pathHash(7)).isEmpty());
+    }
+
+    @Test
+    void cacheAndObjectSeeEveryChangeOfEither() {
+        long id = cache("demo");
+        upload(id, 1, sha256('n', 1), 1, 'c');
+        CacheConfig changed = new CacheConfig(true, "/nix/store", 10, List.of(), "new:secret", null);
+        store.updateCache("demo", changed);
+        assertEquals(changed, store.findCacheAndObject("demo", pathHash(1)).orElseThrow().cache().config());
+        NarRecord replacement = upload(id, 2, sha256('n', 2), 1, 'd').nar();
+        store.attachObject(id, replacement.id(), info(1));
+        assertEquals(replacement.id(), store.findCacheAndObject("demo", pathHash(1)).orElseThrow()
+                .object().orElseThrow().nar().id());
+        assertTrue(store.deleteObject(id, pathHash(1)));
+        assertTrue(store.findCacheAndObject("demo", pathHash(1)).orElseThrow().object().isEmpty());
+        store.softDeleteCache("demo");
+        assertTrue(store.findCacheAndObject("demo", pathHash(2)).isEmpty(), "a soft-deleted cache is not found");
+    }
+
+    @Test
     void objectWithoutOptionalFieldsRoundTrips() {
         long id = cache("demo");
         NarRecord nar = upload(id, 1, sha256('n', 1), 1, 'c').nar();

@@ -3,6 +3,8 @@ package dev.attic.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 import com.google.common.io.CountingOutputStream;
 import dev.attic.AtticException;
 import dev.attic.BadInputException;
@@ -60,6 +62,12 @@ public final class AtticServlet extends HttpServlet {
     private final transient HttpSettings settings;
     private final transient HttpMetrics metrics;
     private final transient ObjectMapper json = ApiMessages.mapper();
+    /**
+     * The text of narinfos the engine served, by identity: the engine hands out the same immutable
+     * {@link NarInfo} again while nothing it is made of changed, so its text is rendered once.
+     */
+    private final transient Cache<NarInfo, byte[]> renderedNarInfos = CacheBuilder.newBuilder()
+            .weakKeys().maximumSize(4096).build();
     private final transient NarDecoder decoder = NarDecoder.standard().or("xz", (c, in) -> new XZInputStream(in));
 
     private AtticServlet(Attic attic, HttpSettings settings, MeterRegistry registry) {
@@ -197,7 +205,13 @@ public final class AtticServlet extends HttpServlet {
             sendJson(response, uploadResult(result, settings.revealDeduplication()));
             return;
         }
-        sendText(response, method, NAR_INFO_TYPE, attic.narInfo(caller, cache, route.name()).render());
+        NarInfo served = attic.narInfo(caller, cache, route.name());
+        byte[] body = renderedNarInfos.getIfPresent(served);
+        if (body == null) {
+            body = served.render().getBytes(StandardCharsets.UTF_8);
+            renderedNarInfos.put(served, body);
+        }
+        sendBytes(response, method, NAR_INFO_TYPE, body);
     }
 
     private void nar(Route route, HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -431,7 +445,10 @@ public final class AtticServlet extends HttpServlet {
     }
 
     private static void sendText(HttpServletResponse response, String method, String type, String text) throws IOException {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        sendBytes(response, method, type, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void sendBytes(HttpServletResponse response, String method, String type, byte[] bytes) throws IOException {
         response.setStatus(200);
         response.setContentType(type);
         response.setContentLength(bytes.length);

@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,6 +24,7 @@ final class HttpMetrics {
     private final Counter storedBytes;
     private final Counter dedupedBytes;
     private final DistributionSummary dedupRatio;
+    private final Map<RequestKey, Timer> requestTimers = new ConcurrentHashMap<>();
 
     HttpMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -46,13 +49,18 @@ final class HttpMetrics {
     }
 
     void request(Route route, String method, int status, long nanos) {
-        Timer.builder("attic.http.requests")
-                .tag("route", route.label())
-                .tag("method", method.length() <= 8 ? method : "other")
-                .tag("status", Integer.toString(status))
-                .register(registry)
+        String m = method.length() <= 8 ? method : "other";
+        // the registry would find the timer too, but only after building and sorting its tags
+        requestTimers.computeIfAbsent(new RequestKey(route.label(), m, status), k -> Timer.builder("attic.http.requests")
+                        .tag("route", k.route())
+                        .tag("method", k.method())
+                        .tag("status", Integer.toString(k.status()))
+                        .register(registry))
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
+
+    /** The tags of one request timer; few (route kinds x methods x statuses). */
+    private record RequestKey(String route, String method, int status) {}
 
     void received(long bytes) {
         bytesReceived.increment(bytes);

@@ -1,7 +1,6 @@
 package dev.attic.http;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * What a request path names. Paths are taken raw (not percent-decoded): every segment a route
@@ -14,7 +13,20 @@ record Route(Kind kind, String cache, String name) {
         NIX_CACHE_INFO, ATTIC_CACHE_INFO, NAR_INFO, NAR, NOT_FOUND
     }
 
-    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9._+-]{1,200}");
+    /** Whether a path segment is {@code [A-Za-z0-9._+-]{1,200}} (by hand: it runs on every request). */
+    private static boolean isSegment(String part) {
+        if (part.isEmpty() || part.length() > 200) {
+            return false;
+        }
+        for (int i = 0; i < part.length(); i++) {
+            char c = part.charAt(i);
+            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '.' || c == '_' || c == '+' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     static Route parse(String path) {
         if (path == null || path.isEmpty() || path.equals("/")) {
@@ -22,7 +34,7 @@ record Route(Kind kind, String cache, String name) {
         }
         List<String> parts = List.of(path.substring(path.startsWith("/") ? 1 : 0).split("/", -1));
         for (String part : parts) {
-            if (!SEGMENT.matcher(part).matches() || part.equals(".") || part.equals("..")) {
+            if (!isSegment(part) || part.equals(".") || part.equals("..")) {
                 return notFound();
             }
         }

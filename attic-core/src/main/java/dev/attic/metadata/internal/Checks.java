@@ -14,7 +14,6 @@ public final class Checks {
     private static final String NIX32 = "[0-9abcdfghijklmnpqrsvwxyz]";
     private static final Pattern STORE_PATH_HASH = Pattern.compile(NIX32 + "{32}");
     private static final Pattern SHA256 = Pattern.compile("sha256:" + NIX32 + "{52}");
-    private static final Pattern CACHE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_+-]{0,49}");
     private static final Pattern COMPRESSION = Pattern.compile("[a-z0-9]{1,16}");
     private static final Pattern WORD = Pattern.compile("\\S+");
 
@@ -38,7 +37,7 @@ public final class Checks {
     }
 
     public static String cacheName(String name) {
-        if (name == null || !CACHE_NAME.matcher(name).matches()) {
+        if (!dev.attic.cache.CacheName.isValid(name)) {
             throw new BadInputException(ErrorCode.INVALID_CACHE_NAME,
                     "not a cache name (^[A-Za-z0-9][A-Za-z0-9-_+]{0,49}$): " + quote(name));
         }

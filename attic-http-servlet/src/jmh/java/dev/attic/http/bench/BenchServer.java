@@ -14,7 +14,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * The server under test: {@link AtticServlet} in embedded Jetty 12 on 127.0.0.1, over a fresh
  * {@link BenchEngine} in {@code dir}. Writes {@code dir/port} and {@code dir/token} (an admin
- * token), then serves until the process is stopped.
+ * token), then serves until the process is stopped. Beside it, at {@code /_fixed/<n>}, a
+ * {@link FixedBodyServlet} answers {@code n} bytes with no work: the container's own ceiling.
  *
  * <p>{@code java ... BenchServer DIR [MAX_THREADS]} (Jetty's default pool: 200 threads).
  */
@@ -32,6 +33,8 @@ public final class BenchServer {
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler("/");
         context.addServlet(new ServletHolder(AtticServlet.builder(engine.attic).build()), "/*");
+        // the ceiling for the narinfo benchmark: a servlet that does nothing, beside ours (not in it)
+        context.addServlet(new ServletHolder(new FixedBodyServlet()), "/_fixed/*");
         server.setHandler(context);
         server.start();
         CountDownLatch stopped = new CountDownLatch(1);

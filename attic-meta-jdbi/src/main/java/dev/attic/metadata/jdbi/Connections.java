@@ -9,6 +9,7 @@ import java.util.List;
 import dev.attic.metadata.libsql.LibsqlDataSource;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.ConnectionFactory;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementExceptions;
 import org.sqlite.SQLiteConfig;
@@ -18,14 +19,16 @@ import org.sqlite.SQLiteDataSource;
  * Opens the connection pools for the settings of a {@link JdbiMetadata.Builder} and runs the
  * migrations: on SQLite a writer pool of one connection and a reader pool, on PostgreSQL one pool.
  *
- * @param reader the JDBI for reads
+ * @param reads where read connections come from (the pool or replica behind {@code reader}), for the
+ *     few hot reads that use plain JDBC
+ * @param reader the JDBI for reads, over {@code reads}
  * @param writer the JDBI for write transactions (the same as reader on PostgreSQL)
  * @param closers what this store owns and closes (pools, the libSQL client)
  * @param afterWrite runs after each write transaction (the libSQL local replica's cue to sync)
  */
-record Connections(Jdbi reader, Jdbi writer, List<Runnable> closers, Runnable afterWrite) {
-    Connections(Jdbi reader, Jdbi writer, List<Runnable> closers) {
-        this(reader, writer, closers, () -> { });
+record Connections(ConnectionFactory reads, Jdbi reader, Jdbi writer, List<Runnable> closers, Runnable afterWrite) {
+    Connections(ConnectionFactory reads, Jdbi writer, List<Runnable> closers) {
+        this(reads, configure(Jdbi.create(reads)), writer, closers, () -> { });
     }
 
     private static final long SQLITE_MMAP_BYTES = 1L << 30;
@@ -67,7 +70,7 @@ record Connections(Jdbi reader, Jdbi writer, List<Runnable> closers, Runnable af
         HikariDataSource readers = pool("attic-sqlite-reader", settings.maxConnections(),
                 sqliteDataSource(url, settings, false), settings);
         opened.add(readers::close);
-        return new Connections(jdbi(readers), jdbi(writer), opened);
+        return new Connections(readers::getConnection, jdbi(writer), opened);
     }
 
     private static SQLiteDataSource sqliteDataSource(String url, Settings settings, boolean writer) {
@@ -100,7 +103,7 @@ record Connections(Jdbi reader, Jdbi writer, List<Runnable> closers, Runnable af
         LibsqlDataSource writer = readers.serializedWriter();
         migrate(writer, Dialect.SQLITE);
         if (settings.replicaFile() == null) {
-            return new Connections(jdbi(readers), jdbi(writer), opened);
+            return new Connections(readers::getConnection, jdbi(writer), opened);
         }
         LocalReplica replica = new LocalReplica(settings.replicaFile(), settings.syncInterval(), readers);
         opened.add(0, replica::close); // stop syncing before the client closes
@@ -110,8 +113,8 @@ record Connections(Jdbi reader, Jdbi writer, List<Runnable> closers, Runnable af
             throw new dev.attic.BackendException(dev.attic.ErrorCode.DATABASE_ERROR,
                     "cannot create the libSQL local replica at " + settings.replicaFile() + ": " + e, false, e);
         }
-        Jdbi reads = configure(Jdbi.create(() -> replica.readConnection(readers)));
-        return new Connections(reads, jdbi(writer), opened, replica::wrote);
+        ConnectionFactory reads = () -> replica.readConnection(readers);
+        return new Connections(reads, configure(Jdbi.create(reads)), jdbi(writer), opened, replica::wrote);
     }
 
     private static Connections postgres(Settings settings, List<Runnable> opened) {
@@ -132,7 +135,7 @@ record Connections(Jdbi reader, Jdbi writer, List<Runnable> closers, Runnable af
         }
         migrate(ds, Dialect.POSTGRESQL);
         Jdbi jdbi = jdbi(ds);
-        return new Connections(jdbi, jdbi, opened);
+        return new Connections(ds::getConnection, jdbi, jdbi, opened, () -> { });
     }
 
     private static Jdbi jdbi(DataSource ds) {

@@ -1,9 +1,12 @@
 package dev.attic.metadata.jdbi;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.jdbi.v3.core.ConnectionFactory;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 
@@ -25,16 +28,20 @@ final class Database {
     final Clock clock;
     /** How long a row stays held after an operation referenced it; see {@link JdbiMetadata}. */
     final long referenceGraceMillis;
+    private final ConnectionFactory reads;
+    private final ReusedStatements statements = new ReusedStatements();
+    private final UnchangedReads unchanged = new UnchangedReads(statements);
     private final Jdbi reader;
     private final Jdbi writer;
     private final Runnable afterWrite;
 
-    Database(Dialect dialect, Jdbi reader, Jdbi writer, Clock clock, Duration referenceGrace) {
-        this(dialect, reader, writer, clock, referenceGrace, () -> { });
-    }
-
-    /** @param afterWrite runs after every write transaction ends, committed or not (the replica's cue) */
-    Database(Dialect dialect, Jdbi reader, Jdbi writer, Clock clock, Duration referenceGrace, Runnable afterWrite) {
+    /**
+     * @param reads where {@code reader}'s connections come from, for {@link #readUnlessUnchanged}
+     * @param afterWrite runs after every write transaction ends, committed or not (the replica's cue)
+     */
+    Database(Dialect dialect, ConnectionFactory reads, Jdbi reader, Jdbi writer, Clock clock, Duration referenceGrace,
+            Runnable afterWrite) {
+        this.reads = Objects.requireNonNull(reads);
         this.afterWrite = Objects.requireNonNull(afterWrite);
         this.dialect = Objects.requireNonNull(dialect);
         this.reader = Objects.requireNonNull(reader);
@@ -50,6 +57,28 @@ final class Database {
     <T> T read(String what, HandleCallback<T, RuntimeException> callback) {
         try {
             return reader.withHandle(callback);
+        } catch (RuntimeException e) {
+            throw DatabaseErrors.translate(what, e);
+        }
+    }
+
+    /** What a plain read does with its prepared statement (bind, execute, map; closing the result set). */
+    interface StatementUse<T> {
+        T apply(java.sql.PreparedStatement statement) throws SQLException;
+    }
+
+    /**
+     * One read in auto-commit with plain JDBC and a statement prepared once per connection
+     * ({@link ReusedStatements}), answered from what {@link UnchangedReads} remembers for
+     * {@code key} while the database has not changed (SQLite only; elsewhere it is always read).
+     * For the hottest path (a narinfo): JDBI's handle, its SQL parsing and name-based mapping, and
+     * SQLite's compiling of the statement cost more there than the query itself.
+     */
+    <T> T readUnlessUnchanged(String what, Object key, String sql, StatementUse<T> use) {
+        try (Connection connection = reads.openConnection()) {
+            return unchanged.answer(connection, key, () -> statements.with(connection, sql, use));
+        } catch (SQLException e) {
+            throw DatabaseErrors.translate(what, e);
         } catch (RuntimeException e) {
             throw DatabaseErrors.translate(what, e);
         }

@@ -24,6 +24,11 @@ final class DatabaseErrors {
                 "metadata database failed to " + what + ": " + detail, transientFailure, e);
     }
 
+    static AtticException translate(String what, SQLException e) {
+        return new BackendException(ErrorCode.DATABASE_ERROR,
+                "metadata database failed to " + what + ": " + e.getMessage(), isTransient(e), e);
+    }
+
     /** True for a unique index violation, which some writes resolve by retrying. */
     static boolean isUniqueViolation(Throwable e) {
         SQLException sql = sqlCause(e);

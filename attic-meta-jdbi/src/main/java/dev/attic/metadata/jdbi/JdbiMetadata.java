@@ -2,6 +2,7 @@ package dev.attic.metadata.jdbi;
 
 import dev.attic.BadInputException;
 import dev.attic.ErrorCode;
+import dev.attic.metadata.CacheAndObject;
 import dev.attic.metadata.CacheConfig;
 import dev.attic.metadata.CacheRecord;
 import dev.attic.metadata.ChunkRecord;
@@ -232,8 +233,8 @@ public final class JdbiMetadata implements MetadataStore {
                     connectionTimeout);
             Connections connections = Connections.open(settings);
             Dialect dialect = sqliteFile != null || libsqlUrl != null ? Dialect.SQLITE : Dialect.POSTGRESQL;
-            return new JdbiMetadata(new Database(dialect, connections.reader(), connections.writer(), clock,
-                    referenceGrace, connections.afterWrite()), connections.closers());
+            return new JdbiMetadata(new Database(dialect, connections.reads(), connections.reader(),
+                    connections.writer(), clock, referenceGrace, connections.afterWrite()), connections.closers());
         }
 
         private static Duration positive(String what, Duration d) {
@@ -277,6 +278,11 @@ public final class JdbiMetadata implements MetadataStore {
     @Override
     public Optional<ObjectWithNar> findObject(long cacheId, String storePathHash) {
         return objects.find(cacheId, storePathHash);
+    }
+
+    @Override
+    public Optional<CacheAndObject> findCacheAndObject(String cacheName, String storePathHash) {
+        return objects.findWithCache(cacheName, storePathHash);
     }
 
     @Override

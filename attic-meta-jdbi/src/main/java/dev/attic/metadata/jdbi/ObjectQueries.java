@@ -2,10 +2,14 @@ package dev.attic.metadata.jdbi;
 
 import dev.attic.ErrorCode;
 import dev.attic.NotFoundException;
+import dev.attic.metadata.CacheAndObject;
+import dev.attic.metadata.CacheRecord;
+import dev.attic.metadata.NarRecord;
 import dev.attic.metadata.ObjectInfo;
 import dev.attic.metadata.ObjectRecord;
 import dev.attic.metadata.ObjectWithNar;
 import dev.attic.metadata.internal.Checks;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -23,6 +27,11 @@ import org.jdbi.v3.core.statement.Query;
 final class ObjectQueries {
     private final Database db;
     private final String presentSql;
+    private static final String CACHE_AND_OBJECT_SQL = "SELECT " + Rows.cacheColumns("c") + ", "
+            + Rows.objectColumns("o") + ", " + Rows.narColumns("n")
+            + " FROM cache c LEFT JOIN object o ON o.cache_id = c.id AND o.store_path_hash = ?"
+            + " LEFT JOIN nar n ON n.id = o.nar_id"
+            + " WHERE c.name = ? AND c.deleted_at IS NULL";
 
     ObjectQueries(Database db) {
         this.db = db;
@@ -41,6 +50,32 @@ final class ObjectQueries {
                 .map((rs, ctx) -> new ObjectWithNar(Rows.object(rs), Rows.nar(rs)))
                 .findOne());
     }
+
+    /**
+     * The live cache and the object with its NAR, in one query (a cache row, with or without
+     * them): what every narinfo request reads, so in plain JDBC.
+     */
+    Optional<CacheAndObject> findWithCache(String cacheName, String storePathHash) {
+        Checks.cacheName(cacheName);
+        Checks.storePathHash(storePathHash);
+        return db.readUnlessUnchanged("find cache and object", new LookupKey(cacheName, storePathHash),
+                CACHE_AND_OBJECT_SQL, query -> {
+            query.setString(1, storePathHash);
+            query.setString(2, cacheName);
+            try (ResultSet rs = query.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                CacheRecord cache = Rows.cacheAt(rs, 1);
+                NarRecord nar = Rows.narAt(rs, 1 + Rows.CACHE_WIDTH + Rows.OBJECT_WIDTH);
+                Optional<ObjectWithNar> object = nar == null ? Optional.empty()
+                        : Optional.of(new ObjectWithNar(Rows.objectAt(rs, 1 + Rows.CACHE_WIDTH), nar));
+                return Optional.of(new CacheAndObject(cache, object));
+            }
+        });
+    }
+
+    private record LookupKey(String cacheName, String storePathHash) {}
 
     List<String> missing(long cacheId, Collection<String> storePathHashes) {
         LinkedHashSet<String> unique = new LinkedHashSet<>(storePathHashes.size() * 2);
