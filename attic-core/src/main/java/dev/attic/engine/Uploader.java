@@ -18,6 +18,7 @@ import dev.attic.metadata.ObjectInfo;
 import dev.attic.narinfo.NarInfo;
 import dev.attic.nix.Hash;
 import dev.attic.references.ReferenceMaskingInputStream;
+import dev.attic.references.ReferenceTable;
 import dev.attic.storage.Storage;
 import dev.attic.storage.StorageKey;
 import java.io.ByteArrayInputStream;
@@ -185,8 +186,9 @@ final class Uploader {
                     collectHead();
                 }
                 flushRefs();
-                if (masking != null && !masking.table().isEmpty()) {
-                    metadata.recordReferenceTable(pending.id(), masking.table());
+                ReferenceTable references = masking != null ? masking.table() : ReferenceTable.EMPTY;
+                if (!references.isEmpty()) {
+                    metadata.recordReferenceTable(pending.id(), references);
                 }
                 CommittedNar done = metadata.commitNar(pending.id(), chunkCount, cacheId, object);
                 committed = true;
