@@ -1,7 +1,10 @@
 package dev.attic.metadata;
 
+import dev.attic.ConflictException;
+import dev.attic.ErrorCode;
 import dev.attic.references.ReferenceTable;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +21,10 @@ import java.util.Optional;
  *   <li>{@link #createPendingNar} with a lease; {@link #renewNarLease} while it lasts.</li>
  *   <li>For each chunk: {@link #leaseValidChunk}; if absent, {@link #insertPendingChunk}, write the
  *       file, {@link #markChunkValid} (which may answer with another uploader's chunk). Every few
- *       chunks, {@link #appendChunkRefs} in order.</li>
+ *       chunks, {@link #appendChunkRefs} in order. New chunks may go in batches instead:
+ *       {@link #insertPendingChunks}, write the files, {@link #markChunksValid} — the same steps,
+ *       one transaction per batch. Either way a chunk is marked valid only after its file is
+ *       durable.</li>
  *   <li>{@link #commitNar}: in one transaction the NAR becomes valid (or the upload learns a NAR
  *       with the same hash committed first) and the object points at it. A reader never sees a
  *       valid NAR that lacks a chunk reference. Or {@link #abortNar}.</li>
@@ -187,6 +193,45 @@ public interface MetadataStore extends AutoCloseable {
      * @throws dev.attic.ConflictException {@code STALE_UPLOAD} if the chunk is no longer pending
      */
     ChunkRecord markChunkValid(long chunkId, String fileHash, long fileSize);
+
+    /**
+     * {@link #insertPendingChunk} for several chunks, in one transaction where the store can.
+     * The default inserts them one by one.
+     *
+     * @return the pending chunks, in the order given
+     */
+    default List<ChunkRecord> insertPendingChunks(List<NewChunk> chunks, Duration lease) {
+        List<ChunkRecord> rows = new ArrayList<>(chunks.size());
+        for (NewChunk chunk : chunks) {
+            rows.add(insertPendingChunk(chunk, lease));
+        }
+        return List.copyOf(rows);
+    }
+
+    /**
+     * {@link #markChunkValid} for several chunks whose files are durable, in one transaction where
+     * the store can. The default marks them one by one.
+     *
+     * @return per chunk, in the order given, the chunk the upload must reference (this one, or the
+     *     one another uploader made valid first, leased like {@link #leaseValidChunk}); empty where
+     *     the chunk is no longer pending (aborted, or its lease ran out and the garbage collector
+     *     took it), which {@link #markChunkValid} reports as a {@code STALE_UPLOAD} conflict: no row
+     *     names that chunk's file any more. The others are marked all the same.
+     */
+    default List<Optional<ChunkRecord>> markChunksValid(List<WrittenChunk> chunks) {
+        List<Optional<ChunkRecord>> out = new ArrayList<>(chunks.size());
+        for (WrittenChunk chunk : chunks) {
+            try {
+                out.add(Optional.of(markChunkValid(chunk.chunkId(), chunk.fileHash(), chunk.fileSize())));
+            } catch (ConflictException e) {
+                if (e.code() != ErrorCode.STALE_UPLOAD) {
+                    throw e;
+                }
+                out.add(Optional.empty());
+            }
+        }
+        return List.copyOf(out);
+    }
 
     /**
      * Marks a valid chunk corrupt (its file was found damaged or missing): it is no longer

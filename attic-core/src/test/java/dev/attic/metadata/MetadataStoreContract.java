@@ -626,6 +626,117 @@ public abstract class MetadataStoreContract {
         assertEquals(List.of(p.id()), ids(store.claimDeadChunks(10)));
     }
 
+    // ---- chunks in batches ----
+
+    private static List<NewChunk> newChunks(char kind, int from, int count) {
+        return IntStream.range(from, from + count)
+                .mapToObj(i -> new NewChunk(sha256(kind, i), "zstd", 100 + i, "batch/" + kind + "/" + i))
+                .collect(Collectors.toList());
+    }
+
+    private static List<WrittenChunk> written(List<ChunkRecord> pending) {
+        return pending.stream().map(c -> new WrittenChunk(c.id(), c.chunkHash().replace("sha256:0", "sha256:1"), 50))
+                .collect(Collectors.toList());
+    }
+
+    @Test
+    void aBatchOfNewChunksIsInsertedPendingAndMarkedValidInTheOrderGiven() {
+        // given in descending hash order, so a store that sorts internally must still answer in order
+        List<NewChunk> chunks = new ArrayList<>(newChunks('c', 0, 5));
+        java.util.Collections.reverse(chunks);
+        List<ChunkRecord> pending = store.insertPendingChunks(chunks, LEASE);
+        assertEquals(chunks.stream().map(NewChunk::storageKey).collect(Collectors.toList()),
+                pending.stream().map(ChunkRecord::storageKey).collect(Collectors.toList()));
+        assertTrue(pending.stream().allMatch(c -> c.state() == ChunkState.PENDING && c.fileSize() == -1));
+        assertTrue(store.leaseValidChunk(chunks.get(0).chunkHash(), "zstd", LEASE).isEmpty(),
+                "a pending chunk is not deduplicated against");
+        List<Optional<ChunkRecord>> valid = store.markChunksValid(written(pending));
+        assertEquals(ids(pending), valid.stream().map(o -> o.orElseThrow().id()).collect(Collectors.toList()));
+        assertTrue(valid.stream().allMatch(o -> o.orElseThrow().state() == ChunkState.VALID && o.get().fileSize() == 50));
+        for (NewChunk c : chunks) {
+            assertEquals(c.storageKey(), store.leaseValidChunk(c.chunkHash(), "zstd", LEASE).orElseThrow().storageKey());
+        }
+        // leased like a dedup hit: the collector leaves them alone until they are referenced
+        assertTrue(store.claimDeadChunks(10).isEmpty());
+    }
+
+    @Test
+    void aBatchLearnsTheChunkAnotherUploaderValidatedFirstAndItsOwnCopyIsCollected() {
+        List<ChunkRecord> pending = store.insertPendingChunks(newChunks('c', 0, 3), LEASE);
+        ChunkRecord other = store.insertPendingChunk(new NewChunk(sha256('c', 1), "zstd", 101, "other/1"), LEASE);
+        assertEquals(other.id(), store.markChunkValid(other.id(), sha256('f', 1), 40).id());
+
+        List<Optional<ChunkRecord>> valid = store.markChunksValid(written(pending));
+        assertEquals(List.of(pending.get(0).id(), other.id(), pending.get(2).id()),
+                valid.stream().map(o -> o.orElseThrow().id()).collect(Collectors.toList()));
+        assertEquals(3, store.stats().chunks().get(ChunkState.VALID));
+        // the batch's copy of the chunk that lost is the collector's at once, lease or not
+        assertEquals(List.of("batch/c/1"), store.claimDeadChunks(10).stream().map(ChunkRecord::storageKey)
+                .collect(Collectors.toList()));
+        // and the winner stays leased for the upload that will reference it
+        clock.advance(LEASE.minusSeconds(1));
+        assertTrue(store.claimDeadChunks(10).stream().noneMatch(c -> c.id() == other.id()));
+    }
+
+    @Test
+    void twoCopiesOfOneChunkInABatchMakeOneValidChunkAndTheOtherIsCollected() {
+        List<NewChunk> twice = List.of(new NewChunk(sha256('c', 1), "zstd", 100, "batch/first"),
+                new NewChunk(sha256('c', 1), "zstd", 100, "batch/second"));
+        List<ChunkRecord> pending = store.insertPendingChunks(twice, LEASE);
+        List<Optional<ChunkRecord>> valid = store.markChunksValid(written(pending));
+        assertEquals(valid.get(0).orElseThrow().id(), valid.get(1).orElseThrow().id(), "both reference one chunk");
+        assertEquals(1, store.stats().chunks().get(ChunkState.VALID));
+        long kept = valid.get(0).get().id();
+        List<ChunkRecord> dead = store.claimDeadChunks(10);
+        assertEquals(1, dead.size());
+        assertNotEquals(kept, dead.get(0).id());
+        assertTrue(pending.stream().anyMatch(c -> c.id() == dead.get(0).id()));
+    }
+
+    @Test
+    void aBatchValidationMovesTheReferencesOfACorruptChunkToTheNewCopy() {
+        long id = cache("demo");
+        CommittedNar c = upload(id, 1, sha256('n', 1), 3, 'c');
+        ChunkRecord middle = store.chunkRefs(c.nar().id(), 1, 1).get(0).chunk();
+        assertTrue(store.markChunkCorrupt(middle.id()));
+        assertFalse(store.isNarComplete(c.nar().id()));
+
+        List<NewChunk> batch = List.of(new NewChunk(sha256('d', 9), "zstd", 10, "batch/d/9"),
+                new NewChunk(middle.chunkHash(), "zstd", 1000, "batch/replacement"));
+        List<ChunkRecord> pending = store.insertPendingChunks(batch, LEASE);
+        List<Optional<ChunkRecord>> valid = store.markChunksValid(written(pending));
+        ChunkRecord replacement = valid.get(1).orElseThrow();
+        assertEquals(pending.get(1).id(), replacement.id());
+        assertTrue(store.isNarComplete(c.nar().id()));
+        assertEquals(replacement.id(), store.chunkRefs(c.nar().id(), 1, 1).get(0).chunk().id());
+    }
+
+    @Test
+    void aBatchValidationAnswersEmptyForAChunkTheCollectorTookAndMarksTheOthers() {
+        ChunkRecord crashed = store.insertPendingChunks(newChunks('c', 0, 1), Duration.ofMinutes(1)).get(0);
+        ChunkRecord slow = store.insertPendingChunks(newChunks('c', 1, 1), Duration.ofMinutes(30)).get(0);
+        clock.advance(Duration.ofMinutes(2));
+        assertEquals(List.of(crashed.id()), ids(store.claimDeadChunks(10)));
+
+        List<Optional<ChunkRecord>> valid = store.markChunksValid(written(List.of(crashed, slow)));
+        assertTrue(valid.get(0).isEmpty(), "the collector took the chunk: no row names its file any more");
+        assertEquals(slow.id(), valid.get(1).orElseThrow().id());
+        assertEquals(ChunkState.VALID, valid.get(1).get().state());
+        // what the one-by-one call says about the same chunk
+        ConflictException e = assertThrows(ConflictException.class,
+                () -> store.markChunkValid(crashed.id(), sha256('f', 0), 50));
+        assertEquals(ErrorCode.STALE_UPLOAD, e.code());
+        assertTrue(store.leaseValidChunk(sha256('c', 0), "zstd", LEASE).isEmpty());
+    }
+
+    @Test
+    void emptyBatchesChangeNothing() {
+        assertEquals(List.of(), store.insertPendingChunks(List.of(), LEASE));
+        assertEquals(List.of(), store.markChunksValid(List.of()));
+        MetadataStats stats = store.stats();
+        assertEquals(0, stats.chunks().values().stream().mapToLong(Long::longValue).sum());
+    }
+
     // ---- garbage collection ----
 
     @Test

@@ -13,6 +13,7 @@ import dev.attic.metadata.MetadataStats;
 import dev.attic.metadata.MetadataStore;
 import dev.attic.metadata.NarRecord;
 import dev.attic.metadata.NewChunk;
+import dev.attic.metadata.WrittenChunk;
 import dev.attic.metadata.ObjectInfo;
 import dev.attic.metadata.ObjectRecord;
 import dev.attic.metadata.ObjectWithNar;
@@ -358,6 +359,16 @@ public final class JdbiMetadata implements MetadataStore {
     @Override
     public ChunkRecord markChunkValid(long chunkId, String fileHash, long fileSize) {
         return chunks.markValid(chunkId, fileHash, fileSize);
+    }
+
+    @Override
+    public List<ChunkRecord> insertPendingChunks(List<NewChunk> chunks, Duration lease) {
+        return this.chunks.insertPending(chunks, lease);
+    }
+
+    @Override
+    public List<Optional<ChunkRecord>> markChunksValid(List<WrittenChunk> chunks) {
+        return this.chunks.markValid(chunks);
     }
 
     @Override

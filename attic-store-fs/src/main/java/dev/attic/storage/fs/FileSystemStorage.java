@@ -14,16 +14,23 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 /**
@@ -38,10 +45,15 @@ public final class FileSystemStorage implements Storage {
     private static final int BUFFER = 64 * 1024;
     private static final Duration STALE_TEMP_AGE = Duration.ofHours(1);
 
+    private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+
     private final Layout layout;
+    private final boolean posix;
 
     private FileSystemStorage(Layout layout) {
         this.layout = layout;
+        this.posix = layout.root().getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
     /**
@@ -63,32 +75,60 @@ public final class FileSystemStorage implements Storage {
         return layout.root();
     }
 
+    /**
+     * Writes the object durably: a new temp file (created and opened in one call), its bytes, an
+     * fsync of the file, a rename over the final name, an fsync of the final name's directory.
+     * When this returns, content and name survive a crash; before, a crash leaves at most a temp
+     * file (reaped at the next open), never a partial object under its name. The engine marks a
+     * chunk valid only after its put returned, so a valid chunk always names a durable file.
+     *
+     * <p>Neither fsync can go: the file's fsync makes the bytes durable before the rename can be
+     * (otherwise a crash may leave the name with empty or partial content), and the directory's
+     * fsync makes the rename itself durable (POSIX promises nothing for a rename without it; ext4
+     * usually commits it with the next journal transaction, which is not a promise). The fan-out
+     * directories are checked by trying the rename first: only a missing directory costs a
+     * {@code mkdir} and the fsyncs of its parents.
+     */
     @Override
     public long put(StorageKey key, InputStream data, long length) {
         Objects.requireNonNull(key, "key");
         PutSource source = new PutSource(key, data, length);
         Path temp = null;
         try {
-            temp = Files.createTempFile(layout.tmp(), "put-", ".tmp");
-            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            FileChannel out = null;
+            while (out == null) {
+                temp = layout.tmp().resolve("put-" + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+                try {
+                    out = newPrivateFile(temp);
+                } catch (FileAlreadyExistsException e) {
+                    temp = null; // another put's name, however unlikely: draw again
+                }
+            }
+            try (FileChannel channel = out) {
                 byte[] buf = new byte[BUFFER];
                 int n;
                 do {
                     n = source.readFully(buf, 0, buf.length);
                     ByteBuffer chunk = ByteBuffer.wrap(buf, 0, n);
                     while (chunk.hasRemaining()) {
-                        out.write(chunk);
+                        channel.write(chunk);
                     }
                 } while (n == buf.length);
-                out.force(true);
+                channel.force(true);
             }
             Path target = layout.path(key);
             Path dir = target.getParent();
-            boolean newDirs = !Files.isDirectory(dir);
-            if (newDirs) {
+            boolean newDirs = false;
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (NoSuchFileException e) {
+                if (Files.isDirectory(dir)) {
+                    throw e; // the temp file vanished, not the directory
+                }
                 Files.createDirectories(dir);
+                newDirs = true;
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             temp = null;
             Durability.syncDirectory(dir);
             if (newDirs) {
@@ -208,6 +248,15 @@ public final class FileSystemStorage implements Storage {
         String reason = e instanceof FileSystemException fse && fse.getReason() != null ? fse.getReason() : String.valueOf(e.getMessage());
         boolean transientFailure = reason.contains("No space left") || reason.contains("Disk quota exceeded");
         return new BackendException(ErrorCode.STORAGE_ERROR, what + " failed: " + e, transientFailure, e);
+    }
+
+    /**
+     * Creates and opens a new file readable by its owner only (as {@link Files#createTempFile}
+     * does), in one call.
+     */
+    private FileChannel newPrivateFile(Path file) throws IOException {
+        Set<StandardOpenOption> options = EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        return posix ? FileChannel.open(file, options, OWNER_ONLY) : FileChannel.open(file, options);
     }
 
     private static void closeQuietly(FileChannel channel) {
