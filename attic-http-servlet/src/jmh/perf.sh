@@ -2,13 +2,15 @@
 # perf.sh - the end-to-end benchmarks of docs/performance.md, each against a baseline measured in
 # the same run, printed as ratios. From the repository root:
 #
-#   bash attic-http-servlet/src/jmh/perf.sh [all|ingest|dedup|http|nix|memory]...
+#   bash attic-http-servlet/src/jmh/perf.sh [all|ingest|dedup|refs|http|nix|memory]...
 #
 # What runs (details in docs/performance.md):
 #   ingest  Attic.upload of the oracle's large-v1 NAR (engine called directly, filesystem + SQLite)
 #           against zstd -T1 -8 of the same file; then 2 uploads at once against 2 zstd at once;
 #           then the single upload again with storage and database on tmpfs (no disk flushes)
 #   dedup   large-v1 then large-v2 into one engine: what v2 adds; fixed-size 64 KiB for contrast
+#   refs    a 64 MiB path embedding a dependency's store path every 16 KiB, built against two
+#           builds of the dependency: what the second adds, plain FastCDC vs reference-aware
 #   http    download of large-v1 over HTTP with curl, and narinfo requests/s with wrk, from the
 #           servlet in embedded Jetty and from nginx serving the same bytes as static files
 #   narinfo only the narinfo part of http (and its ceiling: a trivial servlet in the same Jetty)
@@ -20,6 +22,7 @@
 # (Jetty JVM, nginx with worker_processes 1) runs on CPU 0 and every client (curl, wrk, nix) on
 # CPU 1, so server and load generator do not compete for one core.
 # Environment: PERF_DIR (scratch, default /tmp/attic-perf; ~10 GB for memory), ROUNDS (default 3),
+#              REFS_MIB (default 64) and REFS_EVERY (default 16384) for refs,
 #              BIG_NAR_BYTES (default 4 GiB), SKIP_BUILD=1 (reuse the last build).
 set -euo pipefail
 
@@ -172,6 +175,12 @@ run_dedup() {
   bench DedupBenchmark "$W/dedup" "$W/v1.nar" "$V1" "$W/v2.nar" "$V2"
 }
 
+run_refs() {
+  say "== refs: a rebuild against a new dependency hash, plain vs reference-aware chunking"
+  bench ReferenceDedupBenchmark "$W/refs" "${REFS_MIB:-64}" "${REFS_EVERY:-16384}"
+  rm -rf "$W/refs"
+}
+
 run_http() {
   say "== http: download and narinfo, ours vs nginx"
   start_attic "$W/server" 1g
@@ -299,8 +308,8 @@ setup
 [ $# -gt 0 ] || set -- all
 for what in "$@"; do
   case $what in
-    all) run_ingest; run_dedup; run_http; run_nix; run_memory ;;
-    ingest) run_ingest ;; dedup) run_dedup ;; http) run_http ;; nix) run_nix ;; memory) run_memory ;;
+    all) run_ingest; run_dedup; run_refs; run_http; run_nix; run_memory ;;
+    ingest) run_ingest ;; dedup) run_dedup ;; refs) run_refs ;; http) run_http ;; nix) run_nix ;; memory) run_memory ;;
     narinfo) run_narinfo ;;
     *) say "unknown benchmark $what"; exit 2 ;;
   esac

@@ -16,8 +16,12 @@ import dev.attic.ErrorCode;
  *     {@value #AVG_SIZE_HIGHEST}] and in [minSize, maxSize]
  * @param maxSize the maximum chunk size in bytes, in [{@value #MAX_SIZE_LOWEST},
  *     {@value #MAX_SIZE_HIGHEST}]; the chunker buffers twice this much
+ * @param referenceAware (not in upstream Attic; {@code reference-aware}, off by default) cut the
+ *     chunks of a chunked NAR from its bytes with the store path hashes masked
+ *     ({@link dev.attic.references}), so that they dedup across rebuilds of its dependencies;
+ *     upstream Attic cannot read such chunks
  */
-public record ChunkingSettings(long narSizeThreshold, int minSize, int avgSize, int maxSize) {
+public record ChunkingSettings(long narSizeThreshold, int minSize, int avgSize, int maxSize, boolean referenceAware) {
 
     /** Smallest accepted {@code min-size}, as in the Rust {@code fastcdc} crate's ronomon module. */
     public static final int MIN_SIZE_LOWEST = 64;
@@ -38,6 +42,11 @@ public record ChunkingSettings(long narSizeThreshold, int minSize, int avgSize, 
      */
     public static final ChunkingSettings DEFAULT = new ChunkingSettings(65_536, 16_384, 65_536, 262_144);
 
+    /** Upstream's four settings, without reference-aware chunking. */
+    public ChunkingSettings(long narSizeThreshold, int minSize, int avgSize, int maxSize) {
+        this(narSizeThreshold, minSize, avgSize, maxSize, false);
+    }
+
     public ChunkingSettings {
         if (narSizeThreshold < 0) {
             throw invalid("nar-size-threshold must be 0 (never chunk) or more, got " + narSizeThreshold);
@@ -54,6 +63,11 @@ public record ChunkingSettings(long narSizeThreshold, int minSize, int avgSize, 
     /** These chunk sizes with upstream's default {@code nar-size-threshold} of 64 KiB. */
     public static ChunkingSettings of(int minSize, int avgSize, int maxSize) {
         return new ChunkingSettings(DEFAULT.narSizeThreshold, minSize, avgSize, maxSize);
+    }
+
+    /** These settings with reference-aware chunking on or off. */
+    public ChunkingSettings withReferenceAware(boolean enabled) {
+        return new ChunkingSettings(narSizeThreshold, minSize, avgSize, maxSize, enabled);
     }
 
     /** True when a NAR of this size is to be cut by the chunker, false when it is one chunk. */

@@ -13,6 +13,8 @@ import dev.attic.metadata.ChunkState;
 import dev.attic.metadata.MetadataStore;
 import dev.attic.metadata.NarRecord;
 import dev.attic.nix.Hash;
+import dev.attic.references.ReferenceRestorer;
+import dev.attic.references.ReferenceTable;
 import dev.attic.storage.Storage;
 import dev.attic.storage.StorageKey;
 import java.io.IOException;
@@ -68,7 +70,7 @@ final class Downloader {
                 checkPresent(nar);
             }
             onStart.run();
-            stream(nar, out);
+            stream(nar, new ReferenceRestorer(metadata.referenceTable(nar.id()).orElse(ReferenceTable.EMPTY)), out);
         });
     }
 
@@ -85,6 +87,9 @@ final class Downloader {
         if (chunk.state() != ChunkState.VALID || chunk.fileHash() == null
                 || !chunk.compression().equals(Compression.ZSTD.nixName())) {
             return Optional.empty();
+        }
+        if (metadata.referenceTable(nar.id()).isPresent()) {
+            return Optional.empty(); // the file holds the masked bytes, not the NAR
         }
         if (!storage.exists(new StorageKey(chunk.storageKey()))) {
             metadata.markChunkCorrupt(chunk.id());
@@ -127,12 +132,13 @@ final class Downloader {
     }
 
     /**
-     * Writes the chunks in order. They are fetched in batches of consecutive chunks, one task per
-     * batch, with at most {@code downloadReadAhead} chunks fetched ahead: a thread hand-off per chunk
-     * cost more than reading a chunk from the page cache. A batch is decompressed into one array
-     * and written in one call (fewer, larger socket writes).
+     * Writes the chunks in order, with the reference table's hashes put back (none for a plain
+     * NAR). They are fetched in batches of consecutive chunks, one task per batch, with at most
+     * {@code downloadReadAhead} chunks fetched ahead: a thread hand-off per chunk cost more than
+     * reading a chunk from the page cache. A batch is decompressed into one array and written in
+     * one call (fewer, larger socket writes).
      */
-    private void stream(NarRecord nar, OutputStream out) throws IOException {
+    private void stream(NarRecord nar, ReferenceRestorer restorer, OutputStream out) throws IOException {
         int batchSize = Math.max(1, Math.min(MAX_FETCH_BATCH, settings.downloadReadAhead() / 2));
         int batches = Math.max(1, settings.downloadReadAhead() / batchSize);
         Chunks chunks = new Chunks(nar);
@@ -148,6 +154,7 @@ final class Downloader {
                     break;
                 }
                 byte[] bytes = join(ahead.removeFirst());
+                restorer.restore(bytes, 0, bytes.length); // in place: each batch is a fresh array
                 out.write(bytes);
                 written += bytes.length;
             }
@@ -157,6 +164,7 @@ final class Downloader {
         if (written != nar.narSize()) {
             throw incomplete(nar, "its chunks add up to " + written + " bytes, not its NarSize " + nar.narSize());
         }
+        restorer.finish();
     }
 
     /** Files one task checks for presence. */

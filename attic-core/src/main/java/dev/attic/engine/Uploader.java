@@ -18,6 +18,8 @@ import dev.attic.metadata.ObjectInfo;
 import dev.attic.metadata.WrittenChunk;
 import dev.attic.narinfo.NarInfo;
 import dev.attic.nix.Hash;
+import dev.attic.references.ReferenceMaskingInputStream;
+import dev.attic.references.ReferenceTable;
 import dev.attic.storage.Storage;
 import dev.attic.storage.StorageKey;
 import java.io.ByteArrayInputStream;
@@ -118,7 +120,7 @@ final class Uploader {
             }
             return new UploadResult(UploadResult.Kind.DEDUPLICATED, 0, 1.0, alreadyInCache);
         }
-        return new Transfer(cacheId, object, narHash, narSize, nar).run(alreadyInCache);
+        return new Transfer(cacheId, object, narHash, narSize, nar, tenant.cache().config().storeDir()).run(alreadyInCache);
     }
 
     /** A request body that cannot be read is the client's fault (it stopped sending, say). */
@@ -162,6 +164,7 @@ final class Uploader {
         private final Hash narHash;
         private final long narSize;
         private final VerifyingInputStream nar;
+        private final String storeDir;
         private final Deque<InFlight> inFlight = new ArrayDeque<>();
         private final Map<String, InFlight> thisUpload = new HashMap<>();
         private final List<Long> refBatch = new ArrayList<>(REF_BATCH);
@@ -177,12 +180,13 @@ final class Uploader {
         /** A quarter of the lease, computed once: {@link Duration#dividedBy(long)} goes through BigDecimal. */
         private final Duration renewalPeriod = settings.uploadLease().dividedBy(4);
 
-        Transfer(long cacheId, ObjectInfo object, Hash narHash, long narSize, VerifyingInputStream nar) {
+        Transfer(long cacheId, ObjectInfo object, Hash narHash, long narSize, VerifyingInputStream nar, String storeDir) {
             this.cacheId = cacheId;
             this.object = object;
             this.narHash = narHash;
             this.narSize = narSize;
             this.nar = nar;
+            this.storeDir = storeDir;
         }
 
         UploadResult run(boolean alreadyInCache) throws IOException {
@@ -190,8 +194,14 @@ final class Uploader {
             lastRenewal = clock.instant();
             boolean committed = false;
             try {
-                Chunker cutter = narSize < settings.chunking().narSizeThreshold() ? new WholeNar(narSize) : chunker;
-                ChunkReader chunks = cutter.split(nar);
+                boolean whole = narSize < settings.chunking().narSizeThreshold();
+                Chunker cutter = whole ? new WholeNar(narSize) : chunker;
+                // Reference-aware: the chunks hold the NAR with its store path hashes masked. The
+                // verifier sees the original bytes first; a one-chunk NAR stays plain (servable as
+                // its stored file, and too small to gain from masking).
+                ReferenceMaskingInputStream masking = settings.chunking().referenceAware() && !whole
+                        ? new ReferenceMaskingInputStream(nar, storeDir) : null;
+                ChunkReader chunks = cutter.split(masking != null ? masking : nar);
                 while (chunks.next()) {
                     submit(chunks);
                     renewIfDue();
@@ -204,6 +214,10 @@ final class Uploader {
                     collectHead();
                 }
                 flushRefs();
+                ReferenceTable references = masking != null ? masking.table() : ReferenceTable.EMPTY;
+                if (!references.isEmpty()) {
+                    metadata.recordReferenceTable(pending.id(), references);
+                }
                 CommittedNar done = metadata.commitNar(pending.id(), chunkCount, cacheId, object);
                 committed = true;
                 double fraction = Math.min(1.0, (double) dedupedBytes / narSize);

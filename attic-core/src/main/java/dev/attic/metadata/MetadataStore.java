@@ -2,6 +2,7 @@ package dev.attic.metadata;
 
 import dev.attic.ConflictException;
 import dev.attic.ErrorCode;
+import dev.attic.references.ReferenceTable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -299,4 +300,28 @@ public interface MetadataStore extends AutoCloseable {
     /** Releases the connections; idempotent. */
     @Override
     void close();
+
+    // ---- reference-aware chunking (dev.attic.references) ----
+    // Kept apart from the narinfo lookups: only an upload that masked hashes and a download of its
+    // NAR touch the table.
+
+    /**
+     * Records the reference table of a pending NAR whose chunks were cut from its masked bytes,
+     * before {@link #commitNar}; a later call replaces it, an empty table removes it. The table
+     * belongs to this NAR row: if the commit finds another valid NAR of the same hash, that NAR is
+     * served with its own table (or none).
+     *
+     * @throws dev.attic.ConflictException {@code STALE_UPLOAD} if the NAR is no longer pending
+     * @throws dev.attic.BadInputException {@code BAD_REQUEST} if a reference reaches beyond the
+     *     NAR's size
+     */
+    void recordReferenceTable(long narId, ReferenceTable table);
+
+    /**
+     * The reference table of a NAR: present for a NAR stored masked, empty for a plain NAR or an
+     * unknown id.
+     *
+     * @throws dev.attic.BackendException {@code DATABASE_ERROR} if the stored table is malformed
+     */
+    Optional<ReferenceTable> referenceTable(long narId);
 }

@@ -66,4 +66,14 @@ class ChunkingSettingsTest {
         assertFalse(new ChunkingSettings(0, 16_384, 65_536, 262_144).chunks(1L << 40));
         assertTrue(new ChunkingSettings(1, 16_384, 65_536, 262_144).chunks(1));
     }
+
+    @Test
+    void referenceAwareChunkingIsOffByDefaultAndChangesNothingElse() {
+        assertFalse(ChunkingSettings.DEFAULT.referenceAware());
+        assertFalse(ChunkingSettings.of(1024, 4096, 16_384).referenceAware());
+        ChunkingSettings on = ChunkingSettings.DEFAULT.withReferenceAware(true);
+        assertTrue(on.referenceAware());
+        assertEquals(new ChunkingSettings(65_536, 16_384, 65_536, 262_144, true), on);
+        assertEquals(ChunkingSettings.DEFAULT, on.withReferenceAware(false));
+    }
 }

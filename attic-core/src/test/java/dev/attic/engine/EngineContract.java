@@ -91,8 +91,12 @@ public abstract class EngineContract {
     }
 
     private Attic engine(Attic.Builder builder) {
+        return engine(builder, SMALL_CHUNKS);
+    }
+
+    private Attic engine(Attic.Builder builder, ChunkingSettings chunking) {
         return builder.storage(storage).metadata(metadata).tokenVerifier(tokenKey.verifier(clock)).clock(clock)
-                .chunking(SMALL_CHUNKS).uploadLease(Duration.ofMinutes(10)).build();
+                .chunking(chunking).uploadLease(Duration.ofMinutes(10)).build();
     }
 
     @AfterEach
@@ -1000,5 +1004,129 @@ public abstract class EngineContract {
         attic.createCache(admin, cacheA, CachePatch.builder().isPublic(true).priority(40).build());
         assertEquals("StoreDir: /nix/store\nWantMassQuery: 1\nPriority: 40\n",
                 attic.nixCacheInfo(Caller.anonymous(), cacheA).render());
+    }
+
+    // ---- reference-aware chunking ----
+
+    /** Replaces the engine by one over the same storage and metadata, with reference-aware chunking on or off. */
+    private void referenceAware(boolean on) {
+        attic.close();
+        attic = engine(Attic.builder(), SMALL_CHUNKS.withReferenceAware(on));
+    }
+
+    /** A 600 KiB binary-like NAR that embeds the store path of dependency build {@code dependency} every 8 KiB. */
+    private static TestNars.TestNar linkedAgainst(long dataSeed, long dependency, long pathSeed) {
+        String dep = "/nix/store/" + TestNars.storePathHash(dependency) + "-libdep-1.0/lib";
+        return TestNars.regularFile("app-1.0", TestNars.embeddingStorePath(600 * 1024, dataSeed, dep, 8 * 1024), pathSeed);
+    }
+
+    private long narId(TestNars.TestNar nar) {
+        return metadata.findValidNar(nar.narHash().toString()).orElseThrow().id();
+    }
+
+    private void assertDownloads(CacheName cache, TestNars.TestNar nar) throws IOException {
+        byte[] got = download(admin, cache, nar.storePathHash());
+        assertEquals(nar.narHash(), Hash.sha256Of(got), "the download has the NarHash");
+        assertArrayEquals(nar.bytes(), got);
+    }
+
+    @Test
+    void aRebuildAgainstANewDependencyHashStoresAlmostNothingWhenReferenceAware() throws IOException {
+        referenceAware(true);
+        create(cacheA, false);
+        var first = linkedAgainst(600, 601, 602);
+        var rebuilt = linkedAgainst(600, 603, 604);
+        upload(cacheA, first);
+        UploadResult second = upload(cacheA, rebuilt);
+        assertTrue(second.fileSize() <= rebuilt.bytes().length / 20,
+                "stored " + second.fileSize() + " bytes for a " + rebuilt.bytes().length + "-byte rebuild");
+        assertTrue(metadata.referenceTable(narId(rebuilt)).orElseThrow().size() >= 600 / 8 - 1);
+        assertDownloads(cacheA, first);
+        assertDownloads(cacheA, rebuilt);
+    }
+
+    @Test
+    void aRebuildAgainstANewDependencyHashStoresMostOfItWithPlainChunks() throws IOException {
+        create(cacheA, false);
+        var first = linkedAgainst(610, 611, 612);
+        var rebuilt = linkedAgainst(610, 613, 614);
+        upload(cacheA, first);
+        UploadResult second = upload(cacheA, rebuilt);
+        assertTrue(second.fileSize() >= rebuilt.bytes().length / 2,
+                "plain chunks all hold a changed hash: stored " + second.fileSize() + " bytes");
+        assertTrue(metadata.referenceTable(narId(rebuilt)).isEmpty());
+        assertDownloads(cacheA, rebuilt);
+    }
+
+    @Test
+    void plainAndReferenceAwareNarsAreServedSideBySide() throws IOException {
+        create(cacheA, false);
+        var plain = linkedAgainst(620, 621, 622);
+        upload(cacheA, plain);
+        referenceAware(true);
+        var masked = linkedAgainst(623, 621, 624);
+        upload(cacheA, masked);
+        assertTrue(metadata.referenceTable(narId(plain)).isEmpty());
+        assertTrue(metadata.referenceTable(narId(masked)).isPresent());
+        assertDownloads(cacheA, plain);
+        assertDownloads(cacheA, masked);
+        referenceAware(false);
+        assertDownloads(cacheA, plain);
+        assertDownloads(cacheA, masked);
+    }
+
+    @Test
+    void aNarDeduplicatesAgainstTheSameNarStoredTheOtherWay() throws IOException {
+        create(cacheA, false);
+        create(cacheB, false);
+        var storedPlain = linkedAgainst(630, 631, 632);
+        upload(cacheA, storedPlain);
+        referenceAware(true);
+        UploadResult again = upload(cacheB, storedPlain);
+        assertEquals(UploadResult.Kind.DEDUPLICATED, again.kind());
+        assertEquals(0, again.fileSize());
+        assertDownloads(cacheB, storedPlain);
+
+        var storedMasked = linkedAgainst(633, 631, 634);
+        upload(cacheA, storedMasked);
+        referenceAware(false);
+        UploadResult plainAgain = upload(cacheB, storedMasked);
+        assertEquals(UploadResult.Kind.DEDUPLICATED, plainAgain.kind());
+        assertEquals(0, plainAgain.fileSize());
+        assertDownloads(cacheB, storedMasked);
+    }
+
+    @Test
+    void aNarThatEmbedsNoStorePathIsStoredPlainWhenReferenceAware() throws IOException {
+        referenceAware(true);
+        create(cacheA, false);
+        var nar = bigNar(640);
+        upload(cacheA, nar);
+        assertTrue(metadata.referenceTable(narId(nar)).isEmpty());
+        assertDownloads(cacheA, nar);
+    }
+
+    @Test
+    void aReferenceAwareSingleChunkNarIsNeverRedirectedToItsStoredFile() throws IOException {
+        attic.close();
+        // chunked from 1 KiB on, but no cut below 16 KiB: a 10 KiB NAR is masked into one chunk
+        attic = engine(Attic.builder().redirectSingleChunkNars(Duration.ofMinutes(5)),
+                new ChunkingSettings(1024, 16 * 1024, 32 * 1024, 64 * 1024, true));
+        create(cacheA, false);
+        String dep = "/nix/store/" + TestNars.storePathHash(651) + "-libdep-1.0";
+        var masked = TestNars.regularFile("tool", TestNars.embeddingStorePath(10 * 1024, 650, dep, 1024), 652);
+        var plain = TestNars.regularFile("small", "below the threshold: one plain chunk".getBytes(StandardCharsets.UTF_8), 653);
+        upload(cacheA, masked);
+        upload(cacheA, plain);
+        assertEquals(1, metadata.findValidNar(masked.narHash().toString()).orElseThrow().numChunks());
+        assertTrue(metadata.referenceTable(narId(masked)).isPresent());
+
+        assertEquals("nar/" + masked.storePathHash() + ".nar", attic.narInfo(admin, cacheA, masked.storePathHash()).url());
+        assertThrows(NotFoundException.class, () -> attic.nar(admin, cacheA, masked.storePathHash(), true));
+        assertDownloads(cacheA, masked);
+        if (storage.downloadUrl(new StorageKey("probe"), Duration.ofMinutes(1)).isPresent()) {
+            // the control: where the storage makes download URLs, a plain one-chunk NAR is redirected
+            assertEquals("nar/" + plain.storePathHash() + ".nar.zst", attic.narInfo(admin, cacheA, plain.storePathHash()).url());
+        }
     }
 }

@@ -61,6 +61,20 @@ public final class TestNars {
         return bytes;
     }
 
+    /**
+     * {@code size} pseudo-random bytes (from {@code seed}) with {@code storePath} written over them
+     * every {@code every} bytes, as a binary embeds a dependency's path (in an RPATH, a string
+     * table, a wrapper script): two calls that differ only in the path's hash differ only there.
+     */
+    public static byte[] embeddingStorePath(int size, long seed, String storePath, int every) {
+        byte[] bytes = randomBytes(size, seed);
+        byte[] path = storePath.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (int at = every / 2; at + path.length <= size; at += every) {
+            System.arraycopy(path, 0, bytes, at, path.length);
+        }
+        return bytes;
+    }
+
     /** A valid store path hash derived from a seed. */
     public static String storePathHash(long seed) {
         byte[] raw = new byte[20];

@@ -11,6 +11,9 @@ import dev.attic.BadInputException;
 import dev.attic.ConflictException;
 import dev.attic.ErrorCode;
 import dev.attic.NotFoundException;
+import dev.attic.nix.StorePathHash;
+import dev.attic.references.Reference;
+import dev.attic.references.ReferenceTable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -1026,6 +1029,92 @@ public abstract class MetadataStoreContract {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    // ---- reference-aware chunking ----
+
+    /** A table of {@code n} references to two hashes, the last ending at byte 100 * n. */
+    protected static ReferenceTable referenceTable(int n) {
+        List<Reference> refs = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            refs.add(new Reference(100L * i - 32, new StorePathHash(pathHash(i % 2))));
+        }
+        return ReferenceTable.of(refs);
+    }
+
+    @Test
+    void aReferenceTableRecordedBeforeTheCommitIsReadBackForTheValidNar() {
+        long id = cache("demo");
+        NarRecord pending = store.createPendingNar(sha256('n', 1), 1000, LEASE);
+        store.appendChunkRefs(pending.id(), 0, List.of(chunk(sha256('c', 1)).id()));
+        store.recordReferenceTable(pending.id(), referenceTable(10));
+        CommittedNar committed = store.commitNar(pending.id(), 1, id, info(1));
+        assertEquals(Optional.of(referenceTable(10)), store.referenceTable(committed.nar().id()));
+        NarRecord found = store.findValidNar(sha256('n', 1)).orElseThrow();
+        assertEquals(Optional.of(referenceTable(10)), store.referenceTable(found.id()));
+    }
+
+    @Test
+    void aPlainNarHasNoReferenceTable() {
+        long id = cache("demo");
+        CommittedNar plain = upload(id, 1, sha256('n', 1), 1, 'c');
+        assertEquals(Optional.empty(), store.referenceTable(plain.nar().id()));
+        assertEquals(Optional.empty(), store.referenceTable(plain.nar().id() + 1000));
+    }
+
+    @Test
+    void aLargeReferenceTableIsStoredWhole() {
+        long id = cache("demo");
+        NarRecord pending = store.createPendingNar(sha256('n', 1), 100L * 50_000, LEASE);
+        store.appendChunkRefs(pending.id(), 0, List.of(chunk(sha256('c', 1)).id()));
+        store.recordReferenceTable(pending.id(), referenceTable(50_000));
+        store.commitNar(pending.id(), 1, id, info(1));
+        assertEquals(Optional.of(referenceTable(50_000)), store.referenceTable(pending.id()));
+    }
+
+    @Test
+    void recordingAReferenceTableAgainReplacesItAndAnEmptyOneRemovesIt() {
+        NarRecord pending = store.createPendingNar(sha256('n', 1), 1000, LEASE);
+        store.recordReferenceTable(pending.id(), referenceTable(3));
+        store.recordReferenceTable(pending.id(), referenceTable(5));
+        assertEquals(Optional.of(referenceTable(5)), store.referenceTable(pending.id()));
+        store.recordReferenceTable(pending.id(), ReferenceTable.EMPTY);
+        assertEquals(Optional.empty(), store.referenceTable(pending.id()));
+    }
+
+    @Test
+    void recordingAReferenceTableForANarThatIsNoLongerPendingIsAStaleUpload() {
+        long id = cache("demo");
+        CommittedNar committed = upload(id, 1, sha256('n', 1), 1, 'c');
+        ConflictException e = assertThrows(ConflictException.class,
+                () -> store.recordReferenceTable(committed.nar().id(), referenceTable(2)));
+        assertEquals(ErrorCode.STALE_UPLOAD, e.code());
+        assertEquals(Optional.empty(), store.referenceTable(committed.nar().id()));
+    }
+
+    @Test
+    void rejectsAReferenceTableThatReachesBeyondTheNarSize() {
+        NarRecord pending = store.createPendingNar(sha256('n', 1), 999, LEASE);
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> store.recordReferenceTable(pending.id(), referenceTable(10)));
+        assertEquals(ErrorCode.BAD_REQUEST, e.code());
+        assertEquals(Optional.empty(), store.referenceTable(pending.id()));
+    }
+
+    @Test
+    void theReferenceTableStaysWithItsNarWhenAPlainUploadOfTheSameHashCommittedFirst() {
+        long id = cache("demo");
+        NarRecord masked = store.createPendingNar(sha256('n', 1), 1000, LEASE);
+        NarRecord plain = store.createPendingNar(sha256('n', 1), 1000, LEASE);
+        store.appendChunkRefs(masked.id(), 0, List.of(chunk(sha256('c', 1)).id()));
+        store.appendChunkRefs(plain.id(), 0, List.of(chunk(sha256('c', 2)).id()));
+        store.recordReferenceTable(masked.id(), referenceTable(10));
+        CommittedNar first = store.commitNar(plain.id(), 1, id, info(1));
+        CommittedNar second = store.commitNar(masked.id(), 1, id, info(2));
+        assertTrue(second.deduplicated());
+        assertEquals(first.nar().id(), second.nar().id());
+        assertEquals(Optional.empty(), store.referenceTable(second.nar().id()),
+                "the winner is plain: its chunks hold the original bytes");
     }
 
     protected static List<Long> ids(List<ChunkRecord> chunks) {

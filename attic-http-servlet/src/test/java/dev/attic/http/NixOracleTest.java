@@ -10,6 +10,7 @@ import dev.attic.auth.Permission;
 import dev.attic.auth.Token;
 import dev.attic.auth.TokenKey;
 import dev.attic.cache.CacheName;
+import dev.attic.chunking.ChunkingSettings;
 import dev.attic.engine.Attic;
 import dev.attic.engine.CacheInfo;
 import dev.attic.engine.CachePatch;
@@ -71,7 +72,13 @@ class NixOracleTest {
         }
         storage = FileSystemStorage.at(dir.resolve("storage"));
         metadata = JdbiMetadata.sqlite(dir.resolve("attic.db"));
-        attic = Attic.builder().storage(storage).metadata(metadata).tokenVerifier(tokenKey.verifier(Clock.systemUTC())).build();
+        startServer(ChunkingSettings.DEFAULT);
+    }
+
+    /** The engine with these chunking settings, behind the servlet in Jetty on a free port. */
+    private void startServer(ChunkingSettings chunking) throws Exception {
+        attic = Attic.builder().storage(storage).metadata(metadata).tokenVerifier(tokenKey.verifier(Clock.systemUTC()))
+                .chunking(chunking).build();
         server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
@@ -155,5 +162,28 @@ class NixOracleTest {
         String url = "http://127.0.0.1:" + port + "/oracle-xz";
         oracle(env, "seed", url, env.get("NIX_ORACLE_DIR") + "/keys/sec", "xz");
         oracle(env, "check", url, cache.publicKey().toString());
+    }
+
+    /**
+     * Reference-aware chunking with every NAR chunked (threshold 1, chunks of 64 to 1024 bytes), so
+     * the closure's paths that refer to each other are stored masked: a real Nix substitutes them
+     * back and checks each NarHash against the restored bytes.
+     */
+    @Test
+    void realNixSubstitutesReferenceAwareNars() throws Exception {
+        server.stop();
+        attic.close();
+        startServer(new ChunkingSettings(1, 64, 256, 1024, true));
+        CacheInfo cache = publicCache("oracle-refs");
+        Map<String, String> env = env("oracle-refs", false);
+        oracle(env, "keygen", "oracle-uploader-3");
+        String url = "http://127.0.0.1:" + port + "/oracle-refs";
+        oracle(env, "seed", url, env.get("NIX_ORACLE_DIR") + "/keys/sec", "zstd");
+        oracle(env, "check", url, cache.publicKey().toString());
+        // oracle-top refers to itself and three others: its NAR must have been stored masked
+        Caller reader = attic.authenticate(pushToken("oracle-refs"));
+        String narHash = attic.narInfo(reader, CacheName.of("oracle-refs"), "v64bzpb3xndsfd100pfjsqdgmjglr86y").narHash().toString();
+        long narId = metadata.findValidNar(narHash).orElseThrow().id();
+        assertTrue(metadata.referenceTable(narId).orElseThrow().size() >= 4, "oracle-top is stored masked");
     }
 }

@@ -6,6 +6,7 @@ import dev.attic.auth.Permission;
 import dev.attic.auth.Token;
 import dev.attic.auth.TokenKey;
 import dev.attic.cache.CacheName;
+import dev.attic.chunking.ChunkingSettings;
 import dev.attic.engine.Attic;
 import dev.attic.engine.CachePatch;
 import dev.attic.engine.Caller;
@@ -34,7 +35,7 @@ final class BenchEngine implements AutoCloseable {
     final TokenKey tokenKey;
     final Caller admin;
 
-    private BenchEngine(Path dir, Path storageDir) {
+    private BenchEngine(Path dir, Path storageDir, ChunkingSettings chunking) {
         this.dir = dir;
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
@@ -42,7 +43,7 @@ final class BenchEngine implements AutoCloseable {
         this.storage = FileSystemStorage.at(storageDir);
         this.metadata = JdbiMetadata.sqlite(dir.resolve("attic.db"));
         this.attic = Attic.builder().storage(storage).metadata(metadata)
-                .tokenVerifier(tokenKey.verifier(Clock.systemUTC())).build();
+                .tokenVerifier(tokenKey.verifier(Clock.systemUTC())).chunking(chunking).build();
         this.admin = Caller.of(adminToken());
     }
 
@@ -53,8 +54,13 @@ final class BenchEngine implements AutoCloseable {
 
     /** A fresh engine whose metadata is in {@code dir} and whose storage is {@code storageDir} (which may hold files already). */
     static BenchEngine create(Path dir, Path storageDir) throws IOException {
+        return create(dir, storageDir, ChunkingSettings.DEFAULT);
+    }
+
+    /** A fresh engine as {@link #create(Path, Path)}, with these chunking settings. */
+    static BenchEngine create(Path dir, Path storageDir, ChunkingSettings chunking) throws IOException {
         Files.createDirectories(dir);
-        BenchEngine engine = new BenchEngine(dir, storageDir);
+        BenchEngine engine = new BenchEngine(dir, storageDir, chunking);
         engine.attic.createCache(engine.admin, CacheName.of(CACHE),
                 CachePatch.builder().isPublic(true).generateKeypair().build());
         return engine;

@@ -56,7 +56,7 @@ public final class DedupBenchmark {
     }
 
     /** Uncompressed bytes of all valid chunk rows, summed from the metadata database. */
-    private static long chunkBytes(BenchEngine engine) throws java.sql.SQLException {
+    static long chunkBytes(BenchEngine engine) throws java.sql.SQLException {
         try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + engine.dir.resolve("attic.db"));
                 java.sql.ResultSet sum = db.createStatement().executeQuery(
                         "SELECT coalesce(sum(chunk_size), 0) FROM chunk WHERE state = 'V'")) {

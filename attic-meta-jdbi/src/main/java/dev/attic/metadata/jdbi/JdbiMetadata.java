@@ -17,6 +17,7 @@ import dev.attic.metadata.WrittenChunk;
 import dev.attic.metadata.ObjectInfo;
 import dev.attic.metadata.ObjectRecord;
 import dev.attic.metadata.ObjectWithNar;
+import dev.attic.references.ReferenceTable;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -413,6 +414,16 @@ public final class JdbiMetadata implements MetadataStore {
     @Override
     public MetadataStats stats() {
         return garbage.stats();
+    }
+
+    @Override
+    public void recordReferenceTable(long narId, ReferenceTable table) {
+        nars.recordReferenceTable(narId, table);
+    }
+
+    @Override
+    public Optional<ReferenceTable> referenceTable(long narId) {
+        return nars.referenceTable(narId);
     }
 
     @Override

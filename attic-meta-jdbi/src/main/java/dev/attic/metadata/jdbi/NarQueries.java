@@ -1,5 +1,6 @@
 package dev.attic.metadata.jdbi;
 
+import dev.attic.BackendException;
 import dev.attic.BadInputException;
 import dev.attic.ConflictException;
 import dev.attic.ErrorCode;
@@ -9,8 +10,10 @@ import dev.attic.metadata.NarRecord;
 import dev.attic.metadata.ObjectInfo;
 import dev.attic.metadata.ObjectRecord;
 import dev.attic.metadata.internal.Checks;
+import dev.attic.references.ReferenceTable;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -204,6 +207,40 @@ final class NarQueries {
                         "UPDATE nar SET state = 'D', lease_until = NULL WHERE id = :id AND state = 'P'")
                 .bind("id", narId)
                 .execute());
+    }
+
+    void recordReferenceTable(long narId, ReferenceTable table) {
+        Objects.requireNonNull(table, "table");
+        String encoded = table.isEmpty() ? null : Base64.getEncoder().encodeToString(table.encode());
+        db.write("record reference table", h -> {
+            NarRecord pending = lockPending(h, narId);
+            if (!table.isEmpty() && table.reference(table.size() - 1).end() > pending.narSize()) {
+                throw new BadInputException(ErrorCode.BAD_REQUEST, "the reference table of NAR " + narId
+                        + " reaches byte " + table.reference(table.size() - 1).end() + ", beyond its NarSize "
+                        + pending.narSize());
+            }
+            return h.createUpdate("UPDATE nar SET reference_table = :table WHERE id = :id")
+                    .bind("id", narId)
+                    .bind("table", encoded)
+                    .execute();
+        });
+    }
+
+    Optional<ReferenceTable> referenceTable(long narId) {
+        List<String> stored = db.read("read reference table", h -> h.createQuery(
+                        "SELECT reference_table FROM nar WHERE id = :id")
+                .bind("id", narId)
+                .map((rs, ctx) -> rs.getString(1))
+                .list());
+        if (stored.isEmpty() || stored.get(0) == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ReferenceTable.decode(Base64.getDecoder().decode(stored.get(0))));
+        } catch (IllegalArgumentException | BadInputException e) {
+            throw new BackendException(ErrorCode.DATABASE_ERROR, "the stored reference table of NAR " + narId
+                    + " is malformed: " + e.getMessage(), false, e);
+        }
     }
 
     /** Locks the pending NAR's row for this transaction, or fails if it is no longer pending. */

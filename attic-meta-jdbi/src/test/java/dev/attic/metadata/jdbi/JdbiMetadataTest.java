@@ -35,14 +35,37 @@ class JdbiMetadataTest {
         try (MetadataStore store = JdbiMetadata.sqlite(file)) {
             store.createCache("kept", CONFIG);
         }
+        int migrations = appliedMigrations(file);
         try (MetadataStore store = JdbiMetadata.sqlite(file)) {
             assertTrue(store.findCache("kept").isPresent());
         }
+        assertTrue(migrations >= 1, "the first open applies the migrations");
+        assertEquals(migrations, appliedMigrations(file), "a reopen applies none again");
+    }
+
+    private static int appliedMigrations(Path file) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM flyway_schema_history WHERE success")) {
             rs.next();
-            assertEquals(1, rs.getInt(1));
+            return rs.getInt(1);
+        }
+    }
+
+    @Test
+    void aMalformedStoredReferenceTableIsADatabaseErrorNotBadInput() throws Exception {
+        Path file = dir.resolve("m.db");
+        try (MetadataStore store = JdbiMetadata.sqlite(file)) {
+            long narId = store.createPendingNar("sha256:" + "0".repeat(52), 100, Duration.ofMinutes(5)).id();
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                    Statement s = c.createStatement()) {
+                // format byte 1, then a distinct hash count of 5 with nothing after it
+                s.executeUpdate("UPDATE nar SET reference_table = 'AQU=' WHERE id = " + narId);
+            }
+            BackendException e = assertThrows(BackendException.class, () -> store.referenceTable(narId));
+            assertEquals(ErrorCode.DATABASE_ERROR, e.code());
+            assertFalse(e.isTransient());
+            assertTrue(e.getMessage().contains("malformed"), e.getMessage());
         }
     }
 

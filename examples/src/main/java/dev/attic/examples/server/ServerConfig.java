@@ -197,7 +197,9 @@ public record ServerConfig(
         long min = r.integer("chunking.min-size", 1, Integer.MAX_VALUE).orElse((long) d.minSize());
         long avg = r.integer("chunking.avg-size", 1, Integer.MAX_VALUE).orElse((long) d.avgSize());
         long max = r.integer("chunking.max-size", 1, Integer.MAX_VALUE).orElse((long) d.maxSize());
-        ChunkingSettings chunking = wrap("[chunking]", () -> new ChunkingSettings(threshold, (int) min, (int) avg, (int) max));
+        boolean referenceAware = r.bool("chunking.reference-aware").orElse(false);
+        ChunkingSettings chunking = wrap("[chunking]",
+                () -> new ChunkingSettings(threshold, (int) min, (int) avg, (int) max, referenceAware));
 
         String type = r.string("compression.type").orElse("zstd");
         Compression compression = wrap("[compression] type", () -> Compression.fromName(type));
@@ -359,7 +361,9 @@ public record ServerConfig(
         b.append("\n[chunking]\nnar-size-threshold = ").append(chunking.narSizeThreshold())
                 .append("\nmin-size = ").append(chunking.minSize())
                 .append("\navg-size = ").append(chunking.avgSize())
-                .append("\nmax-size = ").append(chunking.maxSize()).append("\n\n");
+                .append("\nmax-size = ").append(chunking.maxSize())
+                .append("\nreference-aware = ").append(chunking.referenceAware())
+                .append(chunking.referenceAware() ? "  # chunks upstream Attic cannot read" : "").append("\n\n");
         b.append("[compression]\ntype = ").append(q(compression.nixName())).append("\nlevel = ").append(compressionLevel).append("\n\n");
         b.append("[garbage-collection]\ninterval = ").append(q(HumanDuration.format(gcInterval)))
                 .append(gcInterval.isZero() ? "  # no scheduled collection" : "")

@@ -70,6 +70,7 @@ class ServerConfigTest {
             min-size = 32768
             avg-size = 131072
             max-size = 524288
+            reference-aware = true
             [compression]
             type = "none"
             level = 3
@@ -105,6 +106,7 @@ class ServerConfigTest {
         assertEquals(32768, c.chunking().minSize());
         assertEquals(131072, c.chunking().avgSize());
         assertEquals(524288, c.chunking().maxSize());
+        assertTrue(c.chunking().referenceAware());
         assertEquals(Compression.NONE, c.compression());
         assertEquals(3, c.compressionLevel());
         assertEquals(Duration.ofHours(6), c.gcInterval());
@@ -128,6 +130,14 @@ class ServerConfigTest {
         assertEquals(Duration.ofHours(12), c.gcInterval());
         assertEquals(Duration.ZERO, c.defaultRetention());
         assertEquals(65536, c.chunking().avgSize());
+        assertFalse(c.chunking().referenceAware(), "reference-aware chunking is opt-in");
+    }
+
+    @Test
+    void rejectsAReferenceAwareSettingThatIsNotABoolean() {
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> parse(MINIMAL + "[chunking]\nreference-aware = \"yes\"\n"));
+        assertTrue(e.getMessage().contains("reference-aware"), e.getMessage());
     }
 
     @Test
