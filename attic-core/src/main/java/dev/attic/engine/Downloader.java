@@ -20,6 +20,8 @@ import dev.attic.storage.StorageKey;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -70,7 +72,8 @@ final class Downloader {
                 checkPresent(nar);
             }
             onStart.run();
-            stream(nar, new ReferenceRestorer(metadata.referenceTable(nar.id()).orElse(ReferenceTable.EMPTY)), out);
+            Optional<ReferenceTable> table = metadata.referenceTable(nar.id());
+            stream(nar, new ReferenceRestorer(table.orElse(ReferenceTable.EMPTY)), table.isPresent(), out);
         });
     }
 
@@ -137,8 +140,16 @@ final class Downloader {
      * {@code downloadReadAhead} chunks fetched ahead: a thread hand-off per chunk cost more than
      * reading a chunk from the page cache. A batch is decompressed into one array and written in
      * one call (fewer, larger socket writes).
+     *
+     * <p>A masked NAR's restored bytes are also hashed, and its last batch is held back until
+     * they match the NarHash: the chunks were checked as masked bytes, so this is what checks the
+     * putting back. A mismatch ends the response before its last byte (or, for a NAR of one
+     * batch, before its first), so a client never receives a complete NAR that is wrong.
      */
-    private void stream(NarRecord nar, ReferenceRestorer restorer, OutputStream out) throws IOException {
+    private void stream(NarRecord nar, ReferenceRestorer restorer, boolean checkNarHash, OutputStream out)
+            throws IOException {
+        MessageDigest narHash = checkNarHash ? sha256() : null;
+        byte[] held = null;
         int batchSize = Math.max(1, Math.min(MAX_FETCH_BATCH, settings.downloadReadAhead() / 2));
         int batches = Math.max(1, settings.downloadReadAhead() / batchSize);
         Chunks chunks = new Chunks(nar);
@@ -155,8 +166,16 @@ final class Downloader {
                 }
                 byte[] bytes = join(ahead.removeFirst());
                 restorer.restore(bytes, 0, bytes.length); // in place: each batch is a fresh array
-                out.write(bytes);
                 written += bytes.length;
+                if (narHash == null) {
+                    out.write(bytes);
+                    continue;
+                }
+                narHash.update(bytes);
+                if (held != null) {
+                    out.write(held);
+                }
+                held = bytes;
             }
         } finally {
             ahead.forEach(f -> f.cancel(false));
@@ -165,6 +184,23 @@ final class Downloader {
             throw incomplete(nar, "its chunks add up to " + written + " bytes, not its NarSize " + nar.narSize());
         }
         restorer.finish();
+        if (narHash != null) {
+            Hash restored = Hash.of(narHash);
+            if (!restored.equals(Hash.parse(nar.narHash()))) {
+                throw incomplete(nar, "its hashes put back give a NAR of hash " + restored + ", not its NarHash");
+            }
+            if (held != null) {
+                out.write(held);
+            }
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     /** Files one task checks for presence. */

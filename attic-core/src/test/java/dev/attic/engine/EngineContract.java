@@ -25,7 +25,10 @@ import dev.attic.metadata.MetadataStore;
 import dev.attic.metadata.TestClock;
 import dev.attic.narinfo.NarInfo;
 import dev.attic.nix.Hash;
+import dev.attic.nix.StorePathHash;
 import dev.attic.nix.TestVectors;
+import dev.attic.references.Reference;
+import dev.attic.references.ReferenceTable;
 import dev.attic.signing.SigningKey;
 import dev.attic.storage.Storage;
 import dev.attic.storage.StorageKey;
@@ -34,6 +37,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -1043,6 +1047,45 @@ public abstract class EngineContract {
         assertTrue(metadata.referenceTable(narId(rebuilt)).orElseThrow().size() >= 600 / 8 - 1);
         assertDownloads(cacheA, first);
         assertDownloads(cacheA, rebuilt);
+    }
+
+    /**
+     * What was tried: the NAR row's reference table names another dependency hash at the same
+     * positions (a damaged row, or a bug in the table's encoding: a fault a real database is not
+     * made to produce, so the store answers through a proxy). Every chunk is intact and every
+     * placeholder where the table says; only the NarHash of the restored bytes can tell.
+     */
+    @Test
+    void aReferenceTableThatRestoresOtherBytesIsCaughtBeforeTheLastByte() throws IOException {
+        referenceAware(true);
+        create(cacheA, false);
+        var nar = linkedAgainst(620, 621, 622);
+        upload(cacheA, nar);
+        ReferenceTable real = metadata.referenceTable(narId(nar)).orElseThrow();
+        StorePathHash other = new StorePathHash(TestNars.storePathHash(623));
+        ReferenceTable forged = ReferenceTable.of(real.references().stream()
+                .map(r -> new Reference(r.position(), other)).toList());
+        MetadataStore real0 = metadata;
+        MetadataStore lying = (MetadataStore) Proxy.newProxyInstance(MetadataStore.class.getClassLoader(),
+                new Class<?>[] {MetadataStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("referenceTable")) {
+                        return Optional.of(forged);
+                    }
+                    try {
+                        return method.invoke(real0, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        try (Attic misled = Attic.builder().storage(storage).metadata(lying).tokenVerifier(tokenKey.verifier(clock))
+                .clock(clock).chunking(SMALL_CHUNKS.withReferenceAware(true)).build()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            NarDownload download = misled.nar(admin, cacheA, nar.storePathHash(), false);
+            BackendException caught = assertThrows(BackendException.class, () -> download.writeTo(out));
+            assertEquals(ErrorCode.INCOMPLETE_NAR, caught.code(), caught.getMessage());
+            assertTrue(out.size() < nar.bytes().length, "the last bytes were held back: " + out.size());
+        }
+        assertDownloads(cacheA, nar); // the true table still restores the NAR
     }
 
     @Test
