@@ -2,7 +2,7 @@
 # perf.sh - the end-to-end benchmarks of docs/performance.md, each against a baseline measured in
 # the same run, printed as ratios. From the repository root:
 #
-#   bash attic-http-servlet/src/jmh/perf.sh [all|ingest|dedup|refs|http|nix|memory]...
+#   bash attic-http-servlet/src/jmh/perf.sh [all|ingest|dedup|refs|refs-nix|http|nix|memory]...
 #
 # What runs (details in docs/performance.md):
 #   ingest  Attic.upload of the oracle's large-v1 NAR (engine called directly, filesystem + SQLite)
@@ -11,6 +11,8 @@
 #   dedup   large-v1 then large-v2 into one engine: what v2 adds; fixed-size 64 KiB for contrast
 #   refs    a 64 MiB path embedding a dependency's store path every 16 KiB, built against two
 #           builds of the dependency: what the second adds, plain FastCDC vs reference-aware
+#   refs-nix the same rebuild built by a real nix-build and pushed with nix copy --to, plain and
+#           reference-aware: the storage growth of the second push; then substituted back
 #   http    download of large-v1 over HTTP with curl, and narinfo requests/s with wrk, from the
 #           servlet in embedded Jetty and from nginx serving the same bytes as static files
 #   narinfo only the narinfo part of http (and its ceiling: a trivial servlet in the same Jetty)
@@ -181,6 +183,74 @@ run_refs() {
   rm -rf "$W/refs"
 }
 
+# refs-nix: the same rebuild made by a real Nix. `app` (REFS_MIB MiB of AES-CTR bytes with the
+# path of its dependency `dep` written after every 16 KiB) is built twice, against two builds of
+# `dep` that differ only in their hash; each closure is pushed with `nix copy --to` into one
+# server, plain then reference-aware; the growth of the stored files during the second push is
+# what the rebuild cost. Then the second app is substituted back with `nix copy --from` (Nix checks
+# its NarHash).
+stored_bytes() { find "$1" -type f -printf '%s\n' | awk '{s += $1} END {print s + 0}'; }   # file bytes, not directories
+
+run_refs_nix() {
+  say "== refs-nix: a real nix rebuild against a new dependency hash, pushed with nix copy"
+  local expr=$W/refs-expr mib=${REFS_MIB:-64}
+  rm -rf "$expr"; mkdir -p "$expr"
+  cat > "$expr/gen.py" <<'EOF'
+import sys
+data = open(sys.argv[1], "rb").read()
+ref = (sys.argv[2] + "/lib/libdep.so").encode()
+with open(sys.argv[3], "wb") as out:
+    for i in range(0, len(data), 16384):
+        out.write(data[i:i + 16384])
+        out.write(ref)
+EOF
+  cat > "$expr/app.nix" <<EOF
+let
+  dep = build: derivation {
+    name = "refs-dep"; system = "x86_64-linux"; builder = "/bin/sh"; inherit build;
+    args = [ "-c" "/bin/mkdir -p \$out/lib; echo libdep > \$out/lib/libdep.so" ];
+  };
+  app = d: derivation {
+    name = "refs-app"; system = "x86_64-linux"; builder = "/bin/sh"; PATH = "/usr/bin:/bin"; dep = d;
+    args = [ "-c" ''
+      set -e
+      mkdir -p \$out/bin
+      head -c $((mib * 1048576)) /dev/zero | openssl enc -aes-128-ctr -nosalt -K 0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a -iv 00000000000000000000000000000000 > \$TMPDIR/blob
+      python3 $expr/gen.py \$TMPDIR/blob "\$dep" \$out/bin/app
+    '' ];
+  };
+in { v1 = app (dep "1"); v2 = app (dep "2"); }
+EOF
+  local a1 a2 size2
+  a1=$(nix-build "$expr/app.nix" -A v1 --no-out-link 2>>"$W/log.txt")
+  a2=$(nix-build "$expr/app.nix" -A v2 --no-out-link 2>>"$W/log.txt")
+  size2=$(nix-store -q --size "$a2")
+  say "app v1 $a1 -> $(nix-store -q --references "$a1" | grep refs-dep); v2 $a2 -> $(nix-store -q --references "$a2" | grep refs-dep) (NarSize $size2)"
+  local mode
+  for mode in plain reference-aware; do
+    local aware=false; [ $mode = reference-aware ] && aware=true
+    start_attic "$W/refserver" 1g "-Dbench.referenceAware=$aware"
+    printf 'machine 127.0.0.1 password %s\n' "$ATOKEN" > "$W/netrc"
+    local config="$NIX_CONFIG
+netrc-file = $W/netrc"
+    NIX_CONFIG=$config XDG_CACHE_HOME=$(mktemp -d -p "$W") nix copy --to "http://127.0.0.1:$APORT/bench?compression=zstd" "$a1" 2>>"$W/log.txt"
+    local before after
+    before=$(stored_bytes "$W/refserver/storage")
+    NIX_CONFIG=$config XDG_CACHE_HOME=$(mktemp -d -p "$W") nix copy --to "http://127.0.0.1:$APORT/bench?compression=zstd" "$a2" 2>>"$W/log.txt"
+    after=$(stored_bytes "$W/refserver/storage")
+    local dest=$W/refs-dest back="NOT substituted back"
+    rm -rf "$dest"
+    if XDG_CACHE_HOME=$(mktemp -d -p "$W") nix copy --no-check-sigs --from "http://127.0.0.1:$APORT/bench" --to "$dest" "$a2" 2>>"$W/log.txt" &&
+      [ "$(nix-store --store "$dest" -q --hash "$a2")" = "$(nix-store -q --hash "$a2")" ]; then
+      back="substituted back by nix copy --from, NarHash checked"
+    fi
+    rm -rf "$dest"
+    result "$(awk -v m="$mode" -v d="$((after - before))" -v s="$size2" -v b="$back" 'BEGIN {printf "refs-nix %s: nix copy --to of the rebuilt app (NarSize %.1f MiB) grew the storage by %.2f MiB = %.2f%% of its NarSize; %s", m, s / 1048576, d / 1048576, 100 * d / s, b}')"
+    stop_pid "$APID"
+    rm -rf "$W/refserver"
+  done
+}
+
 run_http() {
   say "== http: download and narinfo, ours vs nginx"
   start_attic "$W/server" 1g
@@ -308,8 +378,8 @@ setup
 [ $# -gt 0 ] || set -- all
 for what in "$@"; do
   case $what in
-    all) run_ingest; run_dedup; run_refs; run_http; run_nix; run_memory ;;
-    ingest) run_ingest ;; dedup) run_dedup ;; refs) run_refs ;; http) run_http ;; nix) run_nix ;; memory) run_memory ;;
+    all) run_ingest; run_dedup; run_refs; run_refs_nix; run_http; run_nix; run_memory ;;
+    ingest) run_ingest ;; dedup) run_dedup ;; refs) run_refs ;; refs-nix) run_refs_nix ;; http) run_http ;; nix) run_nix ;; memory) run_memory ;;
     narinfo) run_narinfo ;;
     *) say "unknown benchmark $what"; exit 2 ;;
   esac

@@ -1,5 +1,6 @@
 package dev.attic.http.bench;
 
+import dev.attic.chunking.ChunkingSettings;
 import dev.attic.http.AtticServlet;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +18,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * token), then serves until the process is stopped. Beside it, at {@code /_fixed/<n>}, a
  * {@link FixedBodyServlet} answers {@code n} bytes with no work: the container's own ceiling.
  *
- * <p>{@code java ... BenchServer DIR [MAX_THREADS]} (Jetty's default pool: 200 threads).
+ * <p>{@code java ... BenchServer DIR [MAX_THREADS]} (Jetty's default pool: 200 threads);
+ * {@code -Dbench.referenceAware=true} turns reference-aware chunking on.
  */
 public final class BenchServer {
     private BenchServer() {}
@@ -25,7 +27,8 @@ public final class BenchServer {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         int maxThreads = args.length > 1 ? Integer.parseInt(args[1]) : 200;
-        BenchEngine engine = BenchEngine.create(dir);
+        BenchEngine engine = BenchEngine.create(dir, dir.resolve("storage"),
+                ChunkingSettings.DEFAULT.withReferenceAware(Boolean.getBoolean("bench.referenceAware")));
         Server server = new Server(new QueuedThreadPool(maxThreads, Math.min(8, maxThreads)));
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
