@@ -1,5 +1,7 @@
 package dev.attic.metadata.jdbi;
 
+import dev.attic.BackendException;
+import dev.attic.ErrorCode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -23,6 +25,12 @@ final class Database {
     /** Rows bound per IN-list, well below SQLite's 32766 variables. */
     static final int IN_LIST_BATCH = 500;
     private static final int UNIQUE_RACE_RETRIES = 5;
+    /**
+     * Runs of a transaction the server rolled back for a deadlock or serialization conflict. Many
+     * uploads of one NAR at once can meet again if they all retry at once, so each retry waits a
+     * random few milliseconds more than the last.
+     */
+    private static final int CONFLICT_RETRIES = 12;
 
     final Dialect dialect;
     final Clock clock;
@@ -97,8 +105,11 @@ final class Database {
                 } catch (RuntimeException e) {
                     // a unique race, or a deadlock the server broke by rolling this transaction back:
                     // the transaction did nothing, so it runs again (and now sees the other's result)
-                    if (attempt < UNIQUE_RACE_RETRIES
-                            && (DatabaseErrors.isUniqueViolation(e) || DatabaseErrors.isRolledBackConflict(e))) {
+                    if (attempt < UNIQUE_RACE_RETRIES && DatabaseErrors.isUniqueViolation(e)) {
+                        continue;
+                    }
+                    if (attempt < CONFLICT_RETRIES && DatabaseErrors.isRolledBackConflict(e)) {
+                        backOff(attempt);
                         continue;
                     }
                     throw DatabaseErrors.translate(what, e);
@@ -107,6 +118,16 @@ final class Database {
         } finally {
             // Even after a failure: the COMMIT may have reached the server though its answer did not.
             afterWrite.run();
+        }
+    }
+
+    /** Waits 1 to 5 × {@code attempt} ms at random, so transactions that deadlocked do not meet again in step. */
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 5L * attempt + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BackendException(ErrorCode.DATABASE_ERROR, "interrupted while retrying a transaction", true, e);
         }
     }
 
