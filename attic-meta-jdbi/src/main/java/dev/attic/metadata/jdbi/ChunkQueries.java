@@ -144,6 +144,7 @@ final class ChunkQueries {
                             .mapTo(Long.class)
                             .list());
                 }
+                db.lockChunksInIdOrder(h, ids);
                 for (List<Long> part : Database.batches(new ArrayList<>(ids))) {
                     h.createQuery("UPDATE chunk SET lease_until = " + Leases.EXTEND + " WHERE id IN (<ids>)"
                                     + " AND state = 'V' RETURNING " + Rows.chunkColumns(null))

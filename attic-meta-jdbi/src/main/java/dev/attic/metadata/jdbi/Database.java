@@ -131,6 +131,25 @@ final class Database {
         }
     }
 
+    /**
+     * Locks these chunk rows in ascending id order, for a transaction that is about to update them
+     * (on PostgreSQL: {@code SELECT ... ORDER BY id FOR UPDATE} locks rows in the sorted order; an
+     * {@code UPDATE ... WHERE id IN (...)} locks them in whatever order its plan visits them, such
+     * as their place on disk, so two transactions sharing chunks could lock them crosswise and
+     * deadlock). SQLite has one writer at a time and needs nothing.
+     */
+    void lockChunksInIdOrder(org.jdbi.v3.core.Handle handle, java.util.Collection<Long> ids) {
+        if (dialect != Dialect.POSTGRESQL || ids.isEmpty()) {
+            return;
+        }
+        for (List<Long> part : batches(new java.util.ArrayList<>(new java.util.TreeSet<>(ids)))) {
+            handle.createQuery("SELECT id FROM chunk WHERE id IN (<ids>) ORDER BY id FOR UPDATE")
+                    .bindList("ids", part)
+                    .mapTo(Long.class)
+                    .list();
+        }
+    }
+
     /** Splits a list into IN-list sized pieces. */
     static <T> List<List<T>> batches(List<T> all) {
         return com.google.common.collect.Lists.partition(all, IN_LIST_BATCH);

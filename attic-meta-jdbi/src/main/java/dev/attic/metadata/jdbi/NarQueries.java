@@ -98,8 +98,8 @@ final class NarQueries {
         if (ids.isEmpty()) {
             return;
         }
-        // ascending, so concurrent appends sharing chunks lock them in one order as far as the
-        // database follows it (a deadlock that still happens is retried by Database.write)
+        // locked in ascending id order, as every transaction that updates chunk rows of other
+        // uploads does, so concurrent appends and validations sharing chunks cannot deadlock
         List<Long> distinct = new ArrayList<>(new java.util.TreeSet<>(ids));
         db.write("append chunk references", h -> {
             lockPending(h, narId);
@@ -114,6 +114,7 @@ final class NarQueries {
             }
             // Re-check and hold the chunks in this transaction: a garbage collector that has not
             // taken them by now cannot take them any more (the references below keep them after).
+            db.lockChunksInIdOrder(h, distinct);
             int held = 0;
             for (List<Long> batch : Database.batches(distinct)) {
                 held += h.createUpdate("UPDATE chunk SET lease_until = " + Leases.EXTEND
