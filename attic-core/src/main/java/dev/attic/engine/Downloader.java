@@ -4,6 +4,7 @@ import dev.attic.AtticException;
 import dev.attic.BackendException;
 import dev.attic.ErrorCode;
 import dev.attic.NotFoundException;
+import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
 import dev.attic.compression.ChunkCompressor;
 import dev.attic.compression.Compression;
@@ -20,8 +21,6 @@ import dev.attic.storage.StorageKey;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -148,7 +147,7 @@ final class Downloader {
      */
     private void stream(NarRecord nar, ReferenceRestorer restorer, boolean checkNarHash, OutputStream out)
             throws IOException {
-        MessageDigest narHash = checkNarHash ? sha256() : null;
+        Hasher narHash = checkNarHash ? Hashing.sha256().newHasher() : null;
         byte[] held = null;
         int batchSize = Math.max(1, Math.min(MAX_FETCH_BATCH, settings.downloadReadAhead() / 2));
         int batches = Math.max(1, settings.downloadReadAhead() / batchSize);
@@ -171,7 +170,7 @@ final class Downloader {
                     out.write(bytes);
                     continue;
                 }
-                narHash.update(bytes);
+                narHash.putBytes(bytes);
                 if (held != null) {
                     out.write(held);
                 }
@@ -185,21 +184,13 @@ final class Downloader {
         }
         restorer.finish();
         if (narHash != null) {
-            Hash restored = Hash.of(narHash);
+            Hash restored = Hash.sha256(narHash.hash());
             if (!restored.equals(Hash.parse(nar.narHash()))) {
                 throw incomplete(nar, "its hashes put back give a NAR of hash " + restored + ", not its NarHash");
             }
             if (held != null) {
                 out.write(held);
             }
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
         }
     }
 

@@ -6,9 +6,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.TreeSet;
+import java.util.concurrent.ThreadLocalRandom;
 import org.jdbi.v3.core.ConnectionFactory;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 
@@ -124,7 +129,7 @@ final class Database {
     /** Waits 1 to 5 × {@code attempt} ms at random, so transactions that deadlocked do not meet again in step. */
     private static void backOff(int attempt) {
         try {
-            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 5L * attempt + 1));
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L * attempt + 1));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BackendException(ErrorCode.DATABASE_ERROR, "interrupted while retrying a transaction", true, e);
@@ -138,11 +143,11 @@ final class Database {
      * as their place on disk, so two transactions sharing chunks could lock them crosswise and
      * deadlock). SQLite has one writer at a time and needs nothing.
      */
-    void lockChunksInIdOrder(org.jdbi.v3.core.Handle handle, java.util.Collection<Long> ids) {
+    void lockChunksInIdOrder(Handle handle, Collection<Long> ids) {
         if (dialect != Dialect.POSTGRESQL || ids.isEmpty()) {
             return;
         }
-        for (List<Long> part : batches(new java.util.ArrayList<>(new java.util.TreeSet<>(ids)))) {
+        for (List<Long> part : batches(new ArrayList<>(new TreeSet<>(ids)))) {
             handle.createQuery("SELECT id FROM chunk WHERE id IN (<ids>) ORDER BY id FOR UPDATE")
                     .bindList("ids", part)
                     .mapTo(Long.class)
